@@ -1,0 +1,49 @@
+"""Block: the unit every rule and the classifier judges.
+
+A block is one paragraph or line of the input with the layout hints the dump carried (bullet
+marker, markdown heading level, indentation, blank lines around it) and its span in the input.
+Like jusText, a block keeps two labels: `first_label` (judged alone) and `label` (final, after the
+neighbour pass), plus the name of the rule that set the final label and a human reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Labels. "good" blocks form the article text; "bad" ones go to Article.removed.
+GOOD = "good"
+BAD = "bad"
+UNKNOWN = "unknown"
+
+
+@dataclass(slots=True)
+class Block:
+    index: int
+    text: str  # content with layout markers stripped and whitespace folded
+    start: int  # character offset of the block's first character in the decoded input
+    end: int  # offset just past its last character
+    line: int  # 1-based line number of its first line
+    raw_start: int = -1  # offset of the first line's start, markers included (-1: same as start)
+    marker: str = ""  # bullet marker as found ("-", "*", "+", "•", "o", "□") or ""
+    heading: int = 0  # markdown heading level (1-6), 0 when not a heading
+    indent: int = 0  # leading spaces of the first line
+    blank_before: bool = True  # preceded by a blank line (or the start of input)
+    n_lines: int = 1  # input lines joined into this block (hard-wrap re-joining)
+    first_label: str = UNKNOWN
+    label: str = UNKNOWN
+    rule: str = ""  # name of the rule or classifier step that set `label`
+    reason: str = ""  # why, in words a person understands
+
+    def set(self, label: str, rule: str, reason: str) -> None:
+        """Set the final label with the rule that decided it."""
+        self.label = label
+        self.rule = rule
+        self.reason = reason
+
+    @property
+    def is_bullet(self) -> bool:
+        return bool(self.marker)
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()

@@ -1,0 +1,84 @@
+"""Which language a text is in, and its stop words, from jusText's bundled stop-word lists.
+
+The classifier needs stop words in the page's own language (stop-word density is what tells prose
+from a list of headlines in any language), and the metadata needs the language code. Counting hits
+in each list answers both in one pass and costs far less than a character n-gram model; scripts
+without spaces (Chinese, Japanese) or without a list fall back to py3langid, which ships its model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+import justext
+
+# jusText list name -> ISO 639-1. Lists whose languages are rarely news languages are left out,
+# since near-duplicate lists (Low Saxon vs Dutch) would only add wrong guesses.
+STOPLIST_LANGUAGES = {
+    "English": "en", "German": "de", "French": "fr", "Spanish": "es", "Italian": "it",
+    "Portuguese": "pt", "Dutch": "nl", "Swedish": "sv", "Danish": "da", "Norwegian_Bokmal": "no",
+    "Finnish": "fi", "Polish": "pl", "Czech": "cs", "Slovak": "sk", "Slovenian": "sl",
+    "Croatian": "hr", "Serbian": "sr", "Hungarian": "hu", "Romanian": "ro", "Bulgarian": "bg",
+    "Russian": "ru", "Ukrainian": "uk", "Greek": "el", "Turkish": "tr", "Arabic": "ar",
+    "Persian": "fa", "Hebrew": "he", "Hindi": "hi", "Urdu": "ur", "Bengali": "bn",
+    "Indonesian": "id", "Malay": "ms", "Vietnamese": "vi", "Tagalog": "tl", "Swahili": "sw",
+    "Catalan": "ca", "Basque": "eu", "Galician": "gl", "Estonian": "et", "Latvian": "lv",
+    "Lithuanian": "lt", "Icelandic": "is", "Irish": "ga", "Welsh": "cy", "Afrikaans": "af",
+    "Korean": "ko", "Tamil": "ta", "Marathi": "mr", "Nepali": "ne", "Albanian": "sq",
+    "Macedonian": "mk", "Georgian": "ka", "Armenian": "hy", "Azerbaijani": "az", "Kazakh": "kk",
+}
+
+_WORD = re.compile(r"\w+")
+_NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+SAMPLE_TOKENS = 600
+"""Tokens looked at to guess the language: enough for a stable vote, cheap on long pages."""
+MIN_HITS = 5
+"""Fewer stop-word hits than this is no evidence: ask the n-gram model instead."""
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[str, ...]]:
+    """word -> ISO codes of the lists containing it (built once, on first use)."""
+    index: dict[str, list[str]] = {}
+    for name, code in STOPLIST_LANGUAGES.items():
+        for word in justext.get_stoplist(name):
+            index.setdefault(word, []).append(code)
+    return {w: tuple(c) for w, c in index.items()}
+
+
+@lru_cache(maxsize=64)
+def stopwords(code: str | None) -> frozenset[str]:
+    """The stop words of a language (English when unknown: the commonest news language)."""
+    names = {c: n for n, c in STOPLIST_LANGUAGES.items()}
+    return justext.get_stoplist(names.get(code or "en", "English"))
+
+
+def _ngram_guess(text: str) -> str | None:
+    import py3langid  # imported lazily: loading its model costs ~100 ms
+
+    code, _ = py3langid.classify(text[:2000])
+    return code or None
+
+
+def guess_language(text: str) -> str | None:
+    """ISO 639-1 code of `text`, or None when there is no text to judge."""
+    if not text.strip():
+        return None
+    if len(_NO_SPACE_SCRIPT.findall(text[:2000])) > 50:
+        return _ngram_guess(text)
+    index = _index()
+    votes: Counter[str] = Counter()
+    hits = 0
+    for n, match in enumerate(_WORD.finditer(text)):
+        if n >= SAMPLE_TOKENS:
+            break
+        langs = index.get(match.group().lower())
+        if langs:
+            hits += 1
+            votes.update(langs)
+    if hits < MIN_HITS:
+        return _ngram_guess(text)
+    return votes.most_common(1)[0][0]

@@ -1,0 +1,104 @@
+"""Small helpers shared by the metadata extractors: text folding and URL pieces.
+
+Kept apart so each extractor module holds only the logic of its own field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .vocab import HOST_PREFIXES
+
+_SPACES = re.compile(r"\s+")
+_QUOTES = re.compile(r"[\"'“”‘’«»„‚`´]")
+_NON_ALNUM = re.compile(r"[\W_]+")
+_WORD = re.compile(r"\w+")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0?[1-9]|1[0-2])(?:[/-]?(0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)")
+_URL_SLUG_SPLIT = re.compile(r"[-_+]+")
+# The second-level parts of a domain that belong to its public suffix ("co.uk", "com.br").
+_SECOND_LEVEL = frozenset("co com org net gov ac edu or ne go".split())
+
+SLUG_MIN_TOKENS = 3
+"""A path segment needs this many words to be a headline slug (not "news" or "article")."""
+
+
+def fold(text: str) -> str:
+    """Comparison form: NFKC, casefolded, quotes removed, whitespace folded (the bench's rule)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACES.sub(" ", _QUOTES.sub("", text)).strip()
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, casefolded: "The Verge" and "theverge.com" meet here."""
+    return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def words(text: str) -> list[str]:
+    """Casefolded word tokens."""
+    return _WORD.findall(text.casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class UrlInfo:
+    """What a page URL tells about the page: host brand, headline slug words, date in path."""
+
+    host: str = ""  # "ctpost.com" (no "www.")
+    brand: str = ""  # "ctpost": the registrable name without its public suffix
+    slug_words: frozenset[str] = frozenset()
+    date: tuple[int, int, int] | None = None  # (year, month, day); day 0 when absent
+
+
+def parse_url(url: str | None) -> UrlInfo:
+    """Split a page URL into the parts metadata rules use; never raises."""
+    if not url:
+        return UrlInfo()
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return UrlInfo()
+    host = (parts.hostname or "").casefold()
+    labels = host.split(".")
+    while len(labels) > 2 and labels[0] in HOST_PREFIXES:
+        labels = labels[1:]
+    host = ".".join(labels)
+    brand = _brand(labels)
+    return UrlInfo(host=host, brand=brand, slug_words=_slug_words(parts.path), date=_url_date(parts.path))
+
+
+def _brand(labels: list[str]) -> str:
+    """The registrable label: "nj" for nj.com, "bbc" for bbc.co.uk, "comwrap" for blog.comwrap.com."""
+    if len(labels) < 2:
+        return labels[0] if labels else ""
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2]
+
+
+def _slug_words(path: str) -> frozenset[str]:
+    """Words of the longest hyphenated path segment, the one that usually spells the headline."""
+    best: list[str] = []
+    for segment in path.split("/"):
+        segment = segment.rsplit(".", 1)[0] if "." in segment[-6:] else segment
+        tokens = [t for t in _URL_SLUG_SPLIT.split(segment.casefold()) if t and not t.isdigit()]
+        if len(tokens) > len(best):
+            best = tokens
+    return frozenset(best) if len(best) >= SLUG_MIN_TOKENS else frozenset()
+
+
+def _url_date(path: str) -> tuple[int, int, int] | None:
+    """A /2019/11/19/ or /2019-11-19/ date in the path; day 0 when only year and month."""
+    m = _URL_DATE.search(path)
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+
+
+def slug_overlap(text: str, slug: frozenset[str]) -> float:
+    """Share of the URL slug's words found in `text` (0 when there is no slug)."""
+    if not slug:
+        return 0.0
+    found = slug.intersection(words(text))
+    return len(found) / len(slug)

@@ -1,0 +1,1 @@
+"""Input -> blocks: decoding and kind detection (detect), dumps (text), pages (html)."""

@@ -1,0 +1,172 @@
+"""Plain-text dump -> blocks.
+
+Scrapers flatten pages in a few recognisable ways, and the reader undoes what it can:
+
+* bullets (`- * + • □ ▪ ◦ ·`, and inscriptis' indented `o`) and markdown `#` headings become
+  `Block.marker` / `Block.heading`, so rules see the text and the layout separately;
+* a paragraph hard-wrapped at a fixed width is re-joined when the next line's first word would
+  have fitted on the line (the classic test for a wrapped line);
+* BeautifulSoup's `get_text("\\n")` breaks a sentence at every inline link ("WeWork agreed to a" /
+  "rescue by its largest shareholder" / ", Japanese ..."): such fragments are re-joined when the
+  next line continues the sentence (starts in lower case or with closing punctuation).
+
+Every block keeps its span in the input; only layout markers and whitespace fall between spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block
+
+_MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
+_HEADING = re.compile(r"(#{1,6})\s+")
+_SPACES = re.compile(r"\s+")
+# A line ends a sentence or a self-contained item: no joining after it.
+_TERMINAL = frozenset(".!?:;。！？…\"'”’»)]|")
+# Characters a continuation fragment may start with (closing punctuation, or a lower-case letter).
+_CONTINUATION_START = frozenset(",.;:)!?’”»%")
+# Words after which a line cannot end a sentence: "The" / "New York Times" / "reported ...".
+_DANGLING = frozenset(
+    "a an the of to in on at by for with from and or but as that than its his her their our "
+    "der die das den dem des ein eine und oder mit von zu im le la les un une des du de et "
+    "el los las y en con por para del il lo gli e di da per".split()
+)
+
+WRAP_MIN_WIDTH = 40
+"""Narrowest line width taken as a hard-wrap width; narrower 'wrapping' is a list, not prose."""
+WRAP_MIN_SHARE = 0.25
+"""Share of the long lines that must end near the wrap width for a document to count as wrapped."""
+WRAP_SLACK = 12
+"""How far below the width a wrapped line may end (a long next word does not fit the rest)."""
+FRAGMENT_MAX_WORDS = 12
+"""A bs4 link fragment is short; longer lines are judged on their own."""
+
+
+def _split_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line) for every line, newline excluded."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The fixed width the dump was hard-wrapped at, or 0 when it was not wrapped.
+
+    In a wrapped text many lines end within a few characters of the same maximum, and no line
+    (apart from unbreakable URLs) is longer.
+    """
+    lengths = [len(s.rstrip()) for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2]
+    if len(lengths) < 8:
+        return 0
+    lengths.sort()
+    width = lengths[int(len(lengths) * 0.95)]
+    if width < WRAP_MIN_WIDTH or width > 140:
+        return 0
+    near = sum(1 for n in lengths if width - WRAP_SLACK <= n <= width)
+    longer = sum(1 for n in lengths if n > width + 2)
+    if near < WRAP_MIN_SHARE * len(lengths) or longer > 0.05 * len(lengths):
+        return 0
+    return width
+
+
+def _strip_layout(line: str) -> tuple[str, str, int, int]:
+    """Return (content, marker, heading level, offset of content in line)."""
+    body = line.lstrip()
+    offset = len(line) - len(body)
+    marker = ""
+    heading = 0
+    m = _HEADING.match(body)
+    if m:
+        heading = len(m.group(1))
+        offset += m.end()
+        body = body[m.end() :]
+    # html2text writes nested empty items as "*   *   * Subscribe": strip every marker.
+    while True:
+        m = _MARKER.match(body)
+        if not m or (m.group(0)[0] == "o" and offset == 0):
+            break
+        marker = marker or m.group(0)[0]
+        offset += m.end()
+        body = body[m.end() :]
+    return body.rstrip(), marker, heading, offset
+
+
+def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
+    """Whether the next line continues the previous one's paragraph."""
+    if not prev or not nxt:
+        return False
+    if wrap:
+        first_word = nxt.split(" ", 1)[0]
+        if prev_raw_len + 1 + len(first_word) > wrap - 1 and prev_raw_len >= wrap - WRAP_SLACK - len(first_word):
+            return True
+    if prev[-1] in _TERMINAL:
+        return False
+    head = nxt[0]
+    if head in _CONTINUATION_START or head.islower():
+        return True
+    last = prev.rsplit(" ", 1)[-1].lower()
+    return last in _DANGLING or prev[-1] in "(,–—-"
+
+
+def _is_fragment(prev: str, nxt: str) -> bool:
+    """One side is short enough to be a piece of a sentence split at an inline link."""
+    return prev.count(" ") < FRAGMENT_MAX_WORDS or nxt.count(" ") < FRAGMENT_MAX_WORDS
+
+
+def _glue(prev: str, nxt: str, wrapped: bool) -> str:
+    """Join two pieces of one paragraph with the spacing the page had."""
+    if wrapped and prev.endswith("-") and not prev.endswith(" -"):
+        return prev + nxt  # "well-" + "known": the hyphen belongs to the compound
+    if nxt[0] in ",.;:)!?%’”»" or prev[-1] in "(“‘«":
+        return prev + nxt
+    return prev + " " + nxt
+
+
+def read_blocks(text: str) -> list[Block]:
+    """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
+    raw_lines = _split_lines(text)
+    wrap = _wrap_width([s for _, s in raw_lines])
+    blocks: list[Block] = []
+    blank = True
+    current: Block | None = None
+    current_raw_len = 0
+    for lineno, (pos, raw) in enumerate(raw_lines, 1):
+        content, marker, heading, off = _strip_layout(raw)
+        if not content:
+            blank = True
+            current = None
+            continue
+        content = _SPACES.sub(" ", content)
+        if (
+            current is not None
+            and not marker
+            and not heading
+            and not current.heading
+            and (wrap or _is_fragment(current.text, content))
+            and _joins(current.text, content, wrap, current_raw_len)
+        ):
+            current.text = _glue(current.text, content, bool(wrap))
+            current.end = pos + len(raw.rstrip())
+            current.n_lines += 1
+            current_raw_len = len(raw.rstrip())
+            continue
+        current = Block(
+            index=len(blocks),
+            text=content,
+            start=pos + off,
+            raw_start=pos + len(raw) - len(raw.lstrip()),
+            end=pos + len(raw.rstrip()),
+            line=lineno,
+            marker=marker,
+            heading=heading,
+            indent=len(raw) - len(raw.lstrip()),
+            blank_before=blank,
+        )
+        current_raw_len = len(raw.rstrip())
+        blocks.append(current)
+        blank = False
+    return blocks

@@ -1,0 +1,106 @@
+"""Rule, the named-rule registry, and Page: the state rules work on.
+
+As in Python-Markdown, rules live in a named, prioritised registry: a site profile adds, replaces
+or drops a step by name without knowing the pipeline's internals. A rule is a function of a Page
+that labels blocks (`block.set(BAD, rule, reason)`), cuts a piece out of a block (`page.cut`), or
+marks a barrier the article cannot extend across (a "Comments" heading).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from ..blocks import BAD, UNKNOWN, Block
+from ..config import Config
+
+
+@dataclass(slots=True)
+class Cut:
+    """A piece removed from inside a kept block (e.g. a "(MENAFN)" tag before the first line)."""
+
+    block: int
+    text: str
+    rule: str
+    reason: str
+
+
+@dataclass(slots=True)
+class Page:
+    """One document on its way through the rules."""
+
+    source: str
+    blocks: list[Block]
+    config: Config
+    url: str | None = None
+    cuts: list[Cut] = field(default_factory=list)
+    barriers: set[int] = field(default_factory=set)
+    """Indices of blocks the article text does not continue past (end-of-article headings)."""
+
+    def undecided(self) -> Iterator[Block]:
+        return (b for b in self.blocks if b.label == UNKNOWN)
+
+    def remove(self, block: Block, rule: str, reason: str) -> None:
+        """Label a block as chrome, first come first served: an earlier rule's reason stands."""
+        if block.label == UNKNOWN:
+            block.first_label = BAD
+            block.set(BAD, rule, reason)
+
+    def cut(self, block: Block, text: str, rule: str, reason: str) -> None:
+        """Remove `text` from the start of a block's text, recording it."""
+        if block.text.startswith(text):
+            block.text = block.text[len(text) :].lstrip()
+            self.cuts.append(Cut(block.index, text.strip(), rule, reason))
+
+
+RuleFunc = Callable[[Page], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    priority: int
+    """Lower runs first; the first rule to label a block gives the reason users see."""
+    apply: RuleFunc
+    description: str
+
+
+class RuleRegistry:
+    """Named rules in priority order; copy() before a profile edits it."""
+
+    def __init__(self, rules: Iterable[Rule] = ()) -> None:
+        self._rules: dict[str, Rule] = {r.name: r for r in rules}
+
+    def register(self, name: str, priority: int, description: str) -> Callable[[RuleFunc], RuleFunc]:
+        """Decorator: add a function as a named rule."""
+
+        def deco(func: RuleFunc) -> RuleFunc:
+            self.add(Rule(name, priority, func, description))
+            return func
+
+        return deco
+
+    def add(self, rule: Rule) -> None:
+        """Add a rule, or replace the one with the same name."""
+        self._rules[rule.name] = rule
+
+    def drop(self, name: str) -> None:
+        if name not in self._rules:
+            raise KeyError(f"no rule named {name!r}; known: {', '.join(sorted(self._rules))}")
+        del self._rules[name]
+
+    def copy(self) -> "RuleRegistry":
+        return RuleRegistry(self._rules.values())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._rules
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self._rules.values(), key=lambda r: (r.priority, r.name)))
+
+    def names(self) -> list[str]:
+        return [r.name for r in self]
+
+
+GENERIC_RULES = RuleRegistry()
+"""The rules every document goes through unless a profile or the config drops them."""

@@ -1,0 +1,140 @@
+"""Page furniture around the story: breadcrumbs, repeated titles, bare dates, bylines, captions,
+prompts and footers. Metadata is read from these blocks separately; here they only leave the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block
+from .base import GENERIC_RULES, Page
+from .text_shape import key, word_count
+from .vocab import (
+    BREADCRUMB_ROOTS,
+    BYLINE_PREFIXES,
+    DATE_LINE_WORDS,
+    PHOTO_CREDIT_MARKERS,
+    PHOTO_CREDIT_PREFIXES,
+    PROMPT_PHRASES,
+)
+
+_BREADCRUMB = re.compile(r"^(?:current\s*:\s*)?(\w[\w .&'-]{0,30}?)\s*(?:>|›|»|/|→)\s*\S", re.I)
+_DATE_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+")
+_HAS_DIGIT = re.compile(r"\d")
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|©\s*\d{4}", re.I)
+
+PROMPT_MAX_WORDS = 40
+"""A prompt or legal line is short; a long paragraph mentioning 'privacy policy' is a story."""
+TITLE_ZONE = 0.5
+"""Repeated-title lines are looked for in the first half of the page only."""
+
+
+@GENERIC_RULES.register("breadcrumb", 12, "breadcrumb trails such as 'Home > Stocks'")
+def breadcrumb(page: Page) -> None:
+    for block in page.undecided():
+        m = _BREADCRUMB.match(block.text)
+        if m and key(m.group(1)) in BREADCRUMB_ROOTS:
+            page.remove(block, "breadcrumb", "breadcrumb trail (site navigation)")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@GENERIC_RULES.register("repeated_title", 13, "the headline, repeated from the page title")
+def repeated_title(page: Page) -> None:
+    """Lines contained in an earlier line near the top are the title shown twice.
+
+    Pages print their <title> ("Headline - Site") and then the headline itself; the article text
+    never starts by repeating a line above it.
+    """
+    limit = int(len(page.blocks) * TITLE_ZONE) + 1
+    seen: list[str] = []
+    for block in page.blocks[:limit]:
+        text = _norm(block.text)
+        if len(text) >= 15 and word_count(text) <= 40 and any(text in s for s in seen):
+            page.remove(block, "repeated_title", "repeats the page title or headline above it")
+        seen.append(text)
+
+
+def _is_date_line(text: str) -> bool:
+    if len(text) > 80 or not _HAS_DIGIT.search(text):
+        return False
+    for token in _DATE_TOKEN.findall(text.casefold()):
+        if not token.isdigit() and token.rstrip(".") not in DATE_LINE_WORDS:
+            return False
+    return True
+
+
+@GENERIC_RULES.register("date_line", 14, "lines that only carry a date or time")
+def date_line(page: Page) -> None:
+    for block in page.undecided():
+        if _is_date_line(block.text):
+            page.remove(block, "date_line", "publication date/time line (kept in metadata)")
+
+
+def _is_byline(text: str) -> bool:
+    low = text.casefold()
+    return word_count(text) <= 12 and low.startswith(BYLINE_PREFIXES) and not low.rstrip().endswith(".")
+
+
+@GENERIC_RULES.register("byline", 15, "bylines ('By Jane Doe, Associated Press')")
+def byline(page: Page) -> None:
+    for block in page.undecided():
+        if _is_byline(block.text):
+            page.remove(block, "byline", "byline (authors kept in metadata)")
+
+
+def _is_credit(text: str) -> bool:
+    low = text.casefold()
+    return low.startswith(PHOTO_CREDIT_PREFIXES) or (
+        word_count(text) <= 12 and any(m in low for m in PHOTO_CREDIT_MARKERS)
+    )
+
+
+def _ends_with_credit(text: str) -> bool:
+    """A caption often closes with its credit: '... on Tuesday. (AP Photo/Jae C. Hong)'."""
+    tail = text[-60:].casefold()
+    return tail.rstrip().endswith(")") and any(m in tail for m in PHOTO_CREDIT_MARKERS)
+
+
+@GENERIC_RULES.register("captions", 16, "photo captions and credits")
+def captions(page: Page) -> None:
+    if page.config.keep_captions:
+        return
+    blocks = page.blocks
+    for block in blocks:
+        if block.label != "unknown":
+            continue
+        if _is_credit(block.text):
+            page.remove(block, "captions", "photo credit")
+            prev = _previous_text_block(blocks, block.index)
+            if prev is not None and prev.label == "unknown" and not prev.blank_before and word_count(prev.text) <= 60:
+                if not block.blank_before:
+                    page.remove(prev, "captions", "photo caption (followed by its credit)")
+        elif _ends_with_credit(block.text):
+            page.remove(block, "captions", "photo caption ending with its credit")
+
+
+def _previous_text_block(blocks: list[Block], index: int) -> Block | None:
+    return blocks[index - 1] if index > 0 else None
+
+
+@GENERIC_RULES.register("prompts", 17, "cookie, newsletter, subscribe and sign-in prompts")
+def prompts(page: Page) -> None:
+    for block in page.undecided():
+        if word_count(block.text) > PROMPT_MAX_WORDS:
+            continue
+        low = block.text.casefold()
+        for phrase in PROMPT_PHRASES:
+            if phrase in low:
+                page.remove(block, "prompts", f"prompt or legal notice ({phrase!r})")
+                break
+
+
+@GENERIC_RULES.register("copyright", 18, "copyright and footer lines")
+def copyright_line(page: Page) -> None:
+    for block in page.undecided():
+        if word_count(block.text) <= PROMPT_MAX_WORDS and _COPYRIGHT.search(block.text):
+            page.remove(block, "copyright", "copyright/footer line")
+            page.barriers.add(block.index)

@@ -1,0 +1,84 @@
+"""Lists of links: "Related"/"Ranking" headline lists, navigation menus, end-of-article headings."""
+
+from __future__ import annotations
+
+from ..blocks import Block
+from .base import GENERIC_RULES, Page
+from .text_shape import ends_sentence, is_headline_like, key, word_count
+from .vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
+
+MENU_ITEM_MAX_WORDS = 4
+"""Menu items are a few words long ("Local", "Police Reports", "Contact CT Post")."""
+MENU_MIN_RUN = 4
+"""A run of this many menu-shaped lines is a menu; fewer may be a short list in the article."""
+HEADLINE_MAX_WORDS = 30
+
+
+def _is_list_heading(block: Block) -> bool:
+    return len(block.text) <= 60 and key(block.text) in HEADLINE_LIST_HEADINGS
+
+
+def _headline_run(blocks: list[Block], start: int) -> int:
+    """End (exclusive) of the run of headline-shaped blocks from `start`."""
+    end = start
+    while end < len(blocks):
+        b = blocks[end]
+        if _is_list_heading(b):
+            end += 1  # "Related" followed directly by "Ranking": one furniture section
+            continue
+        same_list = b.marker and end > start and blocks[end - 1].marker == b.marker
+        if not is_headline_like(b.text, HEADLINE_MAX_WORDS) and not (
+            same_list and word_count(b.text) <= HEADLINE_MAX_WORDS
+        ):
+            break
+        end += 1
+    return end
+
+
+@GENERIC_RULES.register("headline_list", 30, "a 'Related'/'Ranking'/'Read more' heading and its headlines")
+def headline_list(page: Page) -> None:
+    blocks = page.blocks
+    i = 0
+    while i < len(blocks):
+        head = blocks[i]
+        if not _is_list_heading(head):
+            i += 1
+            continue
+        end = _headline_run(blocks, i + 1)
+        page.remove(head, "headline_list", f"heading {head.text!r} of a list of links to other stories")
+        for b in blocks[i + 1 : end]:
+            if _is_list_heading(b):
+                page.remove(b, "headline_list", f"heading {b.text!r} of a list of links to other stories")
+            else:
+                page.remove(b, "headline_list", f"headline listed under {head.text!r}")
+        i = max(end, i + 1)
+
+
+@GENERIC_RULES.register("end_of_article", 31, "comments, tags, author-box headings close the article")
+def end_of_article(page: Page) -> None:
+    for block in page.blocks:
+        if len(block.text) <= 40 and key(block.text) in END_OF_ARTICLE_HEADINGS:
+            page.remove(block, "end_of_article", f"{block.text!r} starts page furniture after the article")
+            page.barriers.add(block.index)
+
+
+def _menu_shaped(block: Block) -> bool:
+    text = block.text
+    return word_count(text) <= MENU_ITEM_MAX_WORDS and not ends_sentence(text) and len(text) <= 40
+
+
+@GENERIC_RULES.register("navigation", 40, "runs of short link-like lines: menus and section lists")
+def navigation(page: Page) -> None:
+    blocks = page.blocks
+    i = 0
+    while i < len(blocks):
+        if not _menu_shaped(blocks[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and _menu_shaped(blocks[j]):
+            j += 1
+        if j - i >= MENU_MIN_RUN:
+            for b in blocks[i:j]:
+                page.remove(b, "navigation", f"one of {j - i} short link-like lines in a row (a menu)")
+        i = j

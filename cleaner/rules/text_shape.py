@@ -1,0 +1,29 @@
+"""Small text tests shared by rules and the classifier (pure functions, no state)."""
+
+from __future__ import annotations
+
+import re
+
+_TRIM = " \t:：-–—|•·*#>»›.…!?"
+_WORD = re.compile(r"\w+")
+
+TERMINAL_PUNCTUATION = frozenset(".!?。！？…\"”’»:;)")
+
+
+def key(text: str) -> str:
+    """Casefolded text without surrounding punctuation, for vocabulary look-ups."""
+    return text.strip(_TRIM).casefold()
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(text) and text.rstrip()[-1] in TERMINAL_PUNCTUATION
+
+
+def is_headline_like(text: str, max_words: int = 30) -> bool:
+    """A line shaped like a link to a story: short, no full stop at the end."""
+    n = text.count(" ") + 1
+    return n <= max_words and not text.rstrip().endswith((".", "。", ":", ";"))

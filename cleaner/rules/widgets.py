@@ -1,0 +1,33 @@
+"""Rating, reaction and share widgets, and lone UI words ("View", "Print", "veryGood! (527)")."""
+
+from __future__ import annotations
+
+import re
+
+from .base import GENERIC_RULES, Page
+from .text_shape import key
+from .vocab import UI_WORDS
+
+# "veryGood! (527)", "Like (12)", "Comments (3)", "Share 14": a short label and a count.
+_COUNTER = re.compile(r"^[^\W\d][\w!'’ ]{0,24}\s*[(\[]?\s*\d[\d,.]*\s*[kKmM]?\s*[)\]]?$")
+# "1 of 23", "1 / 23", "/", "23", "3 min read": pager and gallery furniture.
+_PAGER = re.compile(r"^(?:\d+\s*(?:of|/|von|de|sur|di)?\s*\d*|/|\d+\s*min(?:ute)?s?\s*read|\W+)$", re.I)
+
+
+@GENERIC_RULES.register("widgets", 20, "rating, reaction and share widgets, counters, pagers")
+def widgets(page: Page) -> None:
+    for block in page.undecided():
+        text = block.text
+        if len(text) > 40:
+            continue
+        if _PAGER.match(text):
+            page.remove(block, "widgets", "pager, counter or punctuation-only line")
+        elif ("(" in text or "[" in text) and _COUNTER.match(text):
+            page.remove(block, "widgets", "rating/reaction widget: a label with a count")
+
+
+@GENERIC_RULES.register("ui_words", 21, "lone interface words: View, Share, Print, Menu, Sign in")
+def ui_words(page: Page) -> None:
+    for block in page.undecided():
+        if len(block.text) <= 40 and key(block.text) in UI_WORDS:
+            page.remove(block, "ui_words", f"interface word {block.text!r}, not article text")
