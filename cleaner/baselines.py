@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Mapping
 
-PeerFn = Callable[[str, "str | None"], str]
+PeerFn = Callable[[str, str | None], str]
+"""A peer: ``fn(text_or_html, url) -> article text`` ("" when it finds none)."""
 
 TEXT = "text"
 HTML = "html"

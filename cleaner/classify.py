@@ -44,6 +44,15 @@ COST_POOR = 0.5
 COST_REMOVED = 4.0
 """Fixed cost of a block a rule removed, plus COST_POOR per word."""
 
+PRE_HEADLINE_FACTOR = 0.3
+"""Prose above the headline (teasers, promos) counts this much of prose below it."""
+HEADLINE_ZONE = 0.7
+"""The headline is looked for in this first share of the page."""
+MIN_ARTICLE_WEIGHT = 40.0
+"""A run worth less than this (about 40 words of prose) is no article on its own."""
+BARRIER_MIN_PROSE = 60.0
+"""Words of prose that must precede an end-of-article barrier for it to count."""
+
 FIRST_GOOD, FIRST_NEAR, FIRST_SHORT, FIRST_POOR, FIRST_RULE = "good", "near", "short", "poor", "rule"
 
 _WORD = re.compile(r"\w+")
@@ -75,7 +84,9 @@ def _first_class(f: _Features, no_space: bool) -> str:
         return FIRST_NEAR if f.chars >= NO_SPACE_GOOD_CHARS // 2 and f.sentence else FIRST_SHORT
     if f.chars < NEAR_MIN_CHARS:
         return FIRST_NEAR if f.sentence and f.stop_share >= STOP_HIGH and f.words >= 4 else FIRST_SHORT
-    if f.stop_share >= STOP_HIGH and (f.chars >= GOOD_MIN_CHARS or f.sentence):
+    if not f.sentence and f.chars < GOOD_MIN_CHARS:
+        return FIRST_SHORT  # a headline or link text, however many stop words it has
+    if f.stop_share >= STOP_HIGH:
         return FIRST_GOOD if f.chars >= GOOD_MIN_CHARS else FIRST_NEAR
     if f.stop_share >= STOP_LOW:
         return FIRST_NEAR
@@ -94,20 +105,65 @@ def _weight(cls: str, f: _Features) -> float:
     return -COST_POOR * f.words
 
 
-def _best_run(weights: list[float], barriers: set[int]) -> tuple[int, int]:
-    """[start, end) of the maximum-sum run of blocks that crosses no barrier (Kadane)."""
-    best, best_span = 0.0, (0, 0)
-    total, start = 0.0, 0
+def _effective_barriers(weights: list[float], barriers: set[int]) -> set[int]:
+    """Barriers with article-sized prose before them.
+
+    "Comments" or "© 2019" near the top of a page is a link in the header, not the end of the
+    article: a barrier counts only once enough prose has come before it.
+    """
+    kept: set[int] = set()
+    prose = 0.0
     for i, w in enumerate(weights):
-        if i in barriers:
-            total, start = 0.0, i + 1
-            continue
+        if i in barriers and prose >= BARRIER_MIN_PROSE:
+            kept.add(i)
+        prose += max(w, 0.0)
+    return kept
+
+
+def _max_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """(total, start, end) of the maximum-sum run within weights[lo:hi] (Kadane)."""
+    best, span = 0.0, (lo, lo)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
         if total <= 0:
             total, start = 0.0, i
-        total += w
+        total += weights[i]
         if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+            best, span = total, (start, i + 1)
+    return best, span[0], span[1]
+
+
+def _best_run(weights: list[float], barriers: set[int]) -> tuple[int, int]:
+    """[start, end) of the article's run.
+
+    Barriers mark where the article is over ("Comments", "© 2024"), so the run is looked for
+    before the first one; only when nothing article-sized is there (the header had a "Comments"
+    link after all) is the rest of the page searched.
+    """
+    first = min(barriers) if barriers else len(weights)
+    total, start, end = _max_run(weights, 0, first)
+    if total >= MIN_ARTICLE_WEIGHT or first == len(weights):
+        return start, end
+    rest_total, rest_start, rest_end = _max_run(weights, first + 1, len(weights))
+    return (rest_start, rest_end) if rest_total > total else (start, end)
+
+
+def _headline_index(blocks: list[Block]) -> int | None:
+    """Where the visible headline stands: the article starts after it, teasers stand before it.
+
+    The headline is the first markdown h1, else the last early line that repeats the page title
+    (the first line of most dumps is the <title>, "Headline - Site").
+    """
+    limit = int(len(blocks) * HEADLINE_ZONE)
+    for block in blocks[:limit]:
+        if block.heading == 1:
+            return block.index
+    found = None
+    page_title = blocks[0].text.casefold() if blocks else ""
+    for block in blocks[1:limit]:
+        if block.rule == "repeated_title" and block.text.casefold() in page_title:
+            found = block.index
+    return found
 
 
 def _sample_text(blocks: list[Block]) -> str:
@@ -133,7 +189,12 @@ def classify(page: Page) -> str | None:
         classes.append(cls)
         weights.append(_weight(cls, f))
 
-    start, end = _best_run(weights, page.barriers)
+    headline = _headline_index(blocks)
+    if headline is not None:
+        for i in range(headline):
+            if weights[i] > 0:
+                weights[i] *= PRE_HEADLINE_FACTOR
+    start, end = _best_run(weights, _effective_barriers(weights, page.barriers))
     for i, block in enumerate(blocks):
         if block.label != UNKNOWN:
             continue

@@ -363,7 +363,7 @@ def resolve_cleaner(system: SystemFn | None) -> tuple[SystemFn | None, str | Non
 
         return cleaner.clean, None
     except (ImportError, AttributeError) as exc:
-        return None, f"cleaner.clean unavailable: {exc}".splitlines()[0]
+        return None, f"cannot use cleaner.clean ({exc})".splitlines()[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,7 +500,7 @@ def _select_peers(kind: str, compare: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(names))  # de-duplicated, order kept
 
 
-Runner = Callable[[bytes, "str | None"], Outcome]
+Runner = Callable[[bytes, str | None], Outcome]
 """One system bound to its call convention: ``runner(input_bytes, url) -> Outcome``."""
 
 

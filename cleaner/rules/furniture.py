@@ -8,7 +8,7 @@ import re
 
 from ..blocks import Block
 from .base import GENERIC_RULES, Page
-from .text_shape import key, word_count
+from .text_shape import is_headline_like, key, word_count
 from .vocab import (
     BREADCRUMB_ROOTS,
     BYLINE_PREFIXES,
@@ -25,6 +25,10 @@ _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|©\s
 
 PROMPT_MAX_WORDS = 40
 """A prompt or legal line is short; a long paragraph mentioning 'privacy policy' is a story."""
+PROMPT_OPENING_CHARS = 60
+"""Where a long block's opening is checked for a prompt phrase."""
+TITLE_MAX_WORDS = 25
+"""Headlines are shorter than this; a longer repeated block is a lead shown twice."""
 TITLE_ZONE = 0.5
 """Repeated-title lines are looked for in the first half of the page only."""
 
@@ -52,7 +56,7 @@ def repeated_title(page: Page) -> None:
     seen: list[str] = []
     for block in page.blocks[:limit]:
         text = _norm(block.text)
-        if len(text) >= 15 and word_count(text) <= 40 and any(text in s for s in seen):
+        if len(text) >= 15 and is_headline_like(text, TITLE_MAX_WORDS) and any(text in s for s in seen):
             page.remove(block, "repeated_title", "repeats the page title or headline above it")
         seen.append(text)
 
@@ -123,9 +127,11 @@ def _previous_text_block(blocks: list[Block], index: int) -> Block | None:
 @GENERIC_RULES.register("prompts", 17, "cookie, newsletter, subscribe and sign-in prompts")
 def prompts(page: Page) -> None:
     for block in page.undecided():
-        if word_count(block.text) > PROMPT_MAX_WORDS:
-            continue
+        # A long paragraph that mentions "privacy policy" may be a story; one that opens with
+        # "This website uses cookies" is a consent banner however long it runs.
         low = block.text.casefold()
+        if word_count(block.text) > PROMPT_MAX_WORDS:
+            low = low[:PROMPT_OPENING_CHARS]
         for phrase in PROMPT_PHRASES:
             if phrase in low:
                 page.remove(block, "prompts", f"prompt or legal notice ({phrase!r})")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..blocks import Block
 from .base import GENERIC_RULES, Page
 from .text_shape import ends_sentence, is_headline_like, key, word_count
@@ -9,7 +11,7 @@ from .vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
 
 MENU_ITEM_MAX_WORDS = 4
 """Menu items are a few words long ("Local", "Police Reports", "Contact CT Post")."""
-MENU_MIN_RUN = 4
+MENU_MIN_RUN = 6
 """A run of this many menu-shaped lines is a menu; fewer may be a short list in the article."""
 HEADLINE_MAX_WORDS = 30
 
@@ -54,10 +56,18 @@ def headline_list(page: Page) -> None:
         i = max(end, i + 1)
 
 
+_COUNT = re.compile(r"[\d\[\]()]+")
+
+
+def _is_end_heading(text: str) -> bool:
+    """'Comments', '[ 167 comments ]', 'Leave a Reply': the article is over."""
+    return len(text) <= 40 and key(_COUNT.sub(" ", text)) in END_OF_ARTICLE_HEADINGS
+
+
 @GENERIC_RULES.register("end_of_article", 31, "comments, tags, author-box headings close the article")
 def end_of_article(page: Page) -> None:
     for block in page.blocks:
-        if len(block.text) <= 40 and key(block.text) in END_OF_ARTICLE_HEADINGS:
+        if _is_end_heading(block.text):
             page.remove(block, "end_of_article", f"{block.text!r} starts page furniture after the article")
             page.barriers.add(block.index)
 

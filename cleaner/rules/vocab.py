@@ -121,6 +121,12 @@ END_OF_ARTICLE_HEADINGS = frozenset(
     """
 comments
 comment
+top rated comments
+most popular comments
+most recent comments
+newest comments
+responses
+replies
 leave a comment
 leave a reply
 post a comment
@@ -442,7 +448,9 @@ januar februar märz mai juni juli oktober dezember
 enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
 janvier février mars avril juin juillet août septembre octobre novembre décembre
 gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
-ago
+ago just now
+second seconds minute minutes min mins hour hours hr hrs day days week weeks month months year years
+vor stunden tagen minuten hace horas días il y a heures jours
 """.split()
 )
 
