@@ -48,6 +48,8 @@ PRE_HEADLINE_FACTOR = 0.3
 """Prose above the headline (teasers, promos) counts this much of prose below it."""
 HEADLINE_ZONE = 0.7
 """The headline is looked for in this first share of the page."""
+SIGN_OFF_LOOKAHEAD = 3
+"""Blocks after the run searched for a wire sign-off line."""
 MIN_ARTICLE_WEIGHT = 40.0
 """A run worth less than this (about 40 words of prose) is no article on its own."""
 BARRIER_MIN_PROSE = 60.0
@@ -57,6 +59,7 @@ FIRST_GOOD, FIRST_NEAR, FIRST_SHORT, FIRST_POOR, FIRST_RULE = "good", "near", "s
 
 _WORD = re.compile(r"\w+")
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
 
 
@@ -148,6 +151,19 @@ def _best_run(weights: list[float], barriers: set[int]) -> tuple[int, int]:
     return (rest_start, rest_end) if rest_total > total else (start, end)
 
 
+def _extend_to_sign_off(blocks: list[Block], end: int) -> int:
+    """Take in a wire sign-off ("(Reporting by ...; Editing by ...)") that closes the story.
+
+    It is short and has no full stop, so the run stops before it; it belongs to the story even
+    when a rule-removed promo ("Sign up here") stands between.
+    """
+    for j in range(end, min(end + SIGN_OFF_LOOKAHEAD, len(blocks))):
+        block = blocks[j]
+        if block.label == UNKNOWN:
+            return j + 1 if _SIGN_OFF.match(block.text) else end
+    return end
+
+
 def _headline_index(blocks: list[Block]) -> int | None:
     """Where the visible headline stands: the article starts after it, teasers stand before it.
 
@@ -195,6 +211,9 @@ def classify(page: Page) -> str | None:
             if weights[i] > 0:
                 weights[i] *= PRE_HEADLINE_FACTOR
     start, end = _best_run(weights, _effective_barriers(weights, page.barriers))
+    if sum(weights[start:end]) < MIN_ARTICLE_WEIGHT / 2:
+        start = end = 0  # a line or two of prose in a page of links is no article
+    end = _extend_to_sign_off(blocks, end)
     for i, block in enumerate(blocks):
         if block.label != UNKNOWN:
             continue
