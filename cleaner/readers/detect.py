@@ -11,6 +11,11 @@ import codecs
 import re
 
 FALLBACK_ENCODING = "cp1252"
+MULTIBYTE_ENCODINGS = frozenset(
+    "shift_jis cp932 euc_jp iso2022_jp gb2312 gbk gb18030 hz big5 big5hkscs cp950 euc_kr cp949 "
+    "johab utf_16 utf_16_le utf_16_be utf_32 utf_32_le utf_32_be".split()
+)
+"""Detector answers trusted over the cp1252 default: multi-byte scripts cp1252 would garble."""
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -36,15 +41,28 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    detected = _detect(data)
+    if detected and detected.replace("-", "_").lower() in MULTIBYTE_ENCODINGS:
+        return data.decode(detected, errors="replace"), f"{detected} (detected)"
+    try:
+        # Single-byte guesses on short Western text are unreliable (mac_latin2 for plain French);
+        # windows-1252 is what browsers assume for such pages, so it wins when it decodes cleanly.
+        return data.decode(FALLBACK_ENCODING), f"{FALLBACK_ENCODING} (no UTF-8; decodes cleanly)"
+    except UnicodeDecodeError:
+        pass
+    if detected:
+        return data.decode(detected, errors="replace"), f"{detected} (detected)"
+    return data.decode(FALLBACK_ENCODING, errors="replace"), f"{FALLBACK_ENCODING} (fallback, bad bytes replaced)"
+
+
+def _detect(data: bytes) -> str | None:
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace"), f"{best.encoding} (detected)"
+        return best.encoding if best is not None else None
     except Exception:  # a detector failure must not lose the document
-        pass
-    return data.decode(FALLBACK_ENCODING, errors="replace"), f"{FALLBACK_ENCODING} (fallback, bad bytes replaced)"
+        return None
 
 
 def normalise(text: str) -> str:

@@ -2,7 +2,7 @@
 
 Scrapers flatten pages in a few recognisable ways, and the reader undoes what it can:
 
-* bullets (`- * + • □ ▪ ◦ ·`, and inscriptis' indented `o`) and markdown `#` headings become
+* bullets (`- * + • □ ▪ ◦ ·`, and inscriptis' `o` when indented or before a capital) and markdown `#` headings become
   `Block.marker` / `Block.heading`, so rules see the text and the layout separately;
 * a paragraph hard-wrapped at a fixed width is re-joined when the next line's first word would
   have fitted on the line (the classic test for a wrapped line);
@@ -87,7 +87,7 @@ def _strip_layout(line: str) -> tuple[str, str, int, int]:
     # html2text writes nested empty items as "*   *   * Subscribe": strip every marker.
     while True:
         m = _MARKER.match(body)
-        if not m or (m.group(0)[0] == "o" and offset == 0):
+        if not m or (m.group(0)[0] == "o" and offset == 0 and not body[m.end() : m.end() + 1].isupper()):
             break
         marker = marker or m.group(0)[0]
         offset += m.end()
