@@ -32,6 +32,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from . import baselines
@@ -224,14 +225,16 @@ def match_authors(gold: Any, predicted: Any) -> bool:
     return author_set(gold) == author_set(predicted)
 
 
-FIELD_MATCHERS: Mapping[str, Callable[[Any, Any], bool]] = {
-    "title": match_name,
-    "date": match_date,
-    "authors": match_authors,
-    "site_name": match_name,
-    "language": match_language,
-    "agency": match_name,
-}
+FIELD_MATCHERS: Mapping[str, Callable[[Any, Any], bool]] = MappingProxyType(
+    {
+        "title": match_name,
+        "date": match_date,
+        "authors": match_authors,
+        "site_name": match_name,
+        "language": match_language,
+        "agency": match_name,
+    }
+)
 
 
 def score_metadata(gold: Mapping[str, Any], article: Any) -> dict[str, bool]:
@@ -450,6 +453,7 @@ class EvalReport:
     use_url: bool
     rows: list[Row] = field(default_factory=list)
     docs: list[DocResult] = field(default_factory=list)
+    warmup_seconds: dict[str, float] = field(default_factory=dict)  # untimed first call
 
     def row(self, system: str, style: str) -> Row:
         """The row of one system on one style (KeyError if it was not measured)."""
@@ -466,6 +470,7 @@ class EvalReport:
             "styles": list(self.styles),
             "systems": list(self.systems),
             "use_url": self.use_url,
+            "warmup_seconds": dict(self.warmup_seconds),
             "rows": [asdict(r) for r in self.rows],
         }
         if per_doc:
@@ -572,6 +577,21 @@ def _measure(
     return row, results
 
 
+def _warm_up(
+    systems: Sequence[tuple[str, Runner | None, str | None]],
+    inputs: Sequence[bytes | None],
+    dataset: Dataset,
+    use_url: bool,
+) -> dict[str, float]:
+    """Run each available system once on the first present input; return those (untimed) costs."""
+    first = next(((doc, data) for doc, data in zip(dataset.docs, inputs) if data is not None), None)
+    if first is None:
+        return {}
+    doc, data = first
+    url = doc.url if use_url else None
+    return {name: runner(data, url).seconds for name, runner, _ in systems if runner is not None}
+
+
 def run_eval(
     folder: Path,
     *,
@@ -581,12 +601,15 @@ def run_eval(
     limit: int | None = None,
     use_url: bool = True,
     system: SystemFn | None = None,
+    warm_up: bool = True,
 ) -> EvalReport:
     """Score the cleaner (or `system`, a stand-in with the same call shape) and the peers.
 
     Every system sees the same inputs, read once per style, in a single process; only the
-    extraction calls are timed. Raises DatasetError when `folder` is no dataset or a requested
-    style or peer does not exist.
+    extraction calls are timed. With `warm_up`, each system first handles one input untimed
+    (its time goes to ``report.warmup_seconds``), so docs/s measures throughput rather than
+    one-off lazy imports and model loads, which would swamp a small `limit`. Raises DatasetError
+    when `folder` is no dataset or a requested style or peer does not exist.
     """
     if kind not in baselines.KINDS:
         raise DatasetError(f"unknown kind {kind!r}; expected one of {', '.join(baselines.KINDS)}")
@@ -597,11 +620,13 @@ def run_eval(
         str(folder), kind, selected_styles, [name for name, _, _ in systems], use_url
     )
     gold_shingles = [shingles(doc.body) for doc in dataset.docs]
-    for style in selected_styles:
+    for position, style in enumerate(selected_styles):
         inputs = [
             read_input(input_path(dataset.folder, kind, style, doc.id), kind)
             for doc in dataset.docs
         ]
+        if warm_up and position == 0:
+            report.warmup_seconds = _warm_up(systems, inputs, dataset, use_url)
         for name, runner, reason in systems:
             if runner is None:
                 report.rows.append(Row(name, style, n=len(dataset.docs), unavailable=reason))
@@ -619,7 +644,6 @@ def run_eval(
 SYSTEM_WIDTH = 18
 NUMBER_WIDTH = 7
 SPEED_WIDTH = 11  # a no-op peer runs at millions of docs/s
-METADATA_HEADERS = ("title", "date", "authors", "site_name", "language", "agency")
 
 
 def _fmt_speed(value: float | None) -> str:
@@ -654,15 +678,15 @@ def _metadata_block(report: EvalReport) -> list[str]:
     rows = [r for r in report.rows if r.system == CLEANER and r.metadata is not None]
     if not rows:
         return []
-    widths = [max(len(h), NUMBER_WIDTH) + 2 for h in METADATA_HEADERS]
+    widths = [max(len(h), NUMBER_WIDTH) + 2 for h in METADATA_FIELDS]
     header = f"{'style':<{SYSTEM_WIDTH}}" + "".join(
-        f"{h:>{w}}" for h, w in zip(METADATA_HEADERS, widths)
+        f"{h:>{w}}" for h, w in zip(METADATA_FIELDS, widths)
     )
     lines = ["metadata accuracy (cleaner)", header, "-" * len(header)]
     for r in rows:
         assert r.metadata is not None
         cells = "".join(
-            f"{_fmt_share(r.metadata.get(h)):>{w}}" for h, w in zip(METADATA_HEADERS, widths)
+            f"{_fmt_share(r.metadata.get(h)):>{w}}" for h, w in zip(METADATA_FIELDS, widths)
         )
         lines.append(f"{r.style:<{SYSTEM_WIDTH}}{cells}")
     return lines
@@ -671,7 +695,11 @@ def _metadata_block(report: EvalReport) -> list[str]:
 def format_report(report: EvalReport) -> str:
     """Fixed-width tables: a block per style (cleaner first, then peers), then metadata."""
     url_note = "urls passed" if report.use_url else "urls withheld"
-    lines = [f"benchmark {report.folder} (kind {report.kind}, {url_note})", ""]
+    lines = [f"benchmark {report.folder} (kind {report.kind}, {url_note})"]
+    if report.warmup_seconds:
+        costs = ", ".join(f"{name} {sec:.2f}s" for name, sec in report.warmup_seconds.items())
+        lines.append(f"warm-up call per system, not timed: {costs}")
+    lines.append("")
     for style in report.styles:
         lines.extend(_style_block(report, style))
         lines.append("")

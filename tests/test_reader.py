@@ -1,0 +1,48 @@
+"""The dump reader: markers, headings, hard-wrap and link-fragment re-joining, spans."""
+
+from __future__ import annotations
+
+from cleaner.readers.text import read_blocks
+
+
+def test_markers_and_headings_become_hints() -> None:
+    blocks = read_blocks("# Headline here\n  * Subscribe\n        o Local news\n• Sports\n- Related story\n")
+    assert [(b.text, b.marker, b.heading) for b in blocks] == [
+        ("Headline here", "", 1),
+        ("Subscribe", "*", 0),
+        ("Local news", "o", 0),
+        ("Sports", "•", 0),
+        ("Related story", "-", 0),
+    ]
+
+
+def test_hard_wrapped_paragraphs_are_rejoined() -> None:
+    para = ("Fishing ministers agreed early on Tuesday to cut cod catches in the western Baltic by a "
+            "further third, the deepest cut in a decade, after talks that ran through the night in a "
+            "well-known hall of the council building, where delegates argued over every figure.")
+    import textwrap
+
+    wrapped = "\n\n".join(textwrap.fill(para, 70) for _ in range(4))
+    blocks = read_blocks(wrapped)
+    assert [b.text for b in blocks] == [para] * 4
+    assert all(b.n_lines > 1 for b in blocks)
+
+
+def test_unwrapped_short_lines_stay_apart() -> None:
+    blocks = read_blocks("Home\nNews\nSports\nThe council met today.\nIt approved the plan.\n")
+    assert len(blocks) == 5
+
+
+def test_link_fragments_are_rejoined() -> None:
+    dump = "WeWork agreed to a\nrescue by its largest shareholder\n, Japanese company SoftBank, last month.\n"
+    assert [b.text for b in read_blocks(dump)] == [
+        "WeWork agreed to a rescue by its largest shareholder, Japanese company SoftBank, last month."
+    ]
+
+
+def test_spans_point_at_the_content() -> None:
+    text = "  * Subscribe\n\nThe council met.\n"
+    blocks = read_blocks(text)
+    assert text[blocks[0].start : blocks[0].end] == "Subscribe"
+    assert text[blocks[0].raw_start : blocks[0].end] == "* Subscribe"
+    assert (blocks[1].line, blocks[1].blank_before) == (3, True)

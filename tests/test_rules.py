@@ -1,0 +1,124 @@
+"""Each generic rule on small inputs shaped like real templates: what it removes and why."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.config import Config
+from cleaner.readers.text import read_blocks
+from cleaner.rules import GENERIC_RULES, Page
+
+STORY = (
+    "The city council voted on Tuesday to expand the bus network to the northern suburbs, a move "
+    "that officials said would cut commuting times for thousands of residents by the end of next year.\n"
+    "Council members argued for hours about the cost of the plan, which will be paid for in part by "
+    "a new parking levy in the city centre and in part by a grant from the regional government.\n"
+    "The first new routes are expected to open in the spring, and the council said it would publish "
+    "a detailed timetable for the remaining lines once the contracts with operators had been signed.\n"
+)
+
+
+def _rule_of(removed, text):
+    return next(r.rule for r in removed if r.text == text)
+
+
+def run_rule(name: str, text: str) -> Page:
+    page = Page(text, read_blocks(text), Config())
+    next(r for r in GENERIC_RULES if r.name == name).apply(page)
+    return page
+
+
+def test_headline_list_after_related_heading() -> None:
+    dump = STORY + "Related\n- Mayor opens new library in the east end\n- Storm closes coastal road for a second day\n"
+    article = cleaner.clean(dump)
+    assert "Mayor opens" not in article.text
+    assert _rule_of(article.removed, "Related") == "headline_list"
+    assert _rule_of(article.removed, "- Storm closes coastal road for a second day") == "headline_list"
+
+
+def test_headline_list_stops_at_prose() -> None:
+    page = run_rule("headline_list", "Read more\nFive things to know about the budget\n" + STORY)
+    labels = [b.label for b in page.blocks]
+    assert labels[:2] == ["bad", "bad"]
+    assert set(labels[2:]) == {"unknown"}
+
+
+def test_rating_and_share_widgets() -> None:
+    article = cleaner.clean(STORY + "veryGood! (527)\nLike (12)\nShare\nTweet\nPrint\n")
+    assert article.text == STORY.strip().replace("\n", "\n\n")
+    rules = {r.text: r.rule for r in article.removed}
+    assert rules["veryGood! (527)"] == "widgets"
+    assert rules["Like (12)"] == "widgets"
+    assert rules["Tweet"] == "ui_words"
+
+
+def test_menafn_tag_variants_are_cut_from_the_first_paragraph() -> None:
+    for tag in ("(MENAFN)", "(MENAFN- Jordan Times)", "(MENAFN - Gulf Times)"):
+        article = cleaner.clean(tag + " " + STORY)
+        assert article.text.startswith("The city council voted")
+        assert any(r.rule == "platform_tag" and r.text == tag for r in article.removed)
+        assert article.profile == "menafn"
+
+
+def test_menafn_record_id_and_disclaimer() -> None:
+    tail = ("MENAFN21112025000187011022ID1110299911\n\nLegal Disclaimer:\nMENAFN provides the information "
+            "“as is” without warranty of any kind. We do not accept any responsibility or liability.\n")
+    article = cleaner.clean("(MENAFN) " + STORY + "\n" + tail)
+    assert "Legal Disclaimer" not in article.text and "MENAFN21" not in article.text
+    assert "spring" in article.text
+
+
+def test_breadcrumb_date_and_title_repeat() -> None:
+    dump = ("Current:Home > Business Council expands bus network -CityWire\n"
+            "Council expands bus network\nDate:2025-04-12 10:31:20\n" + STORY)
+    article = cleaner.clean(dump)
+    rules = {r.text: r.rule for r in article.removed}
+    assert rules["Current:Home > Business Council expands bus network -CityWire"] == "breadcrumb"
+    assert rules["Council expands bus network"] == "repeated_title"
+    assert rules["Date:2025-04-12 10:31:20"] == "date_line"
+
+
+def test_navigation_menu_run() -> None:
+    menu = "News\nLocal\nSports\nWeather\nOpinion\nObituaries\n"
+    article = cleaner.clean(menu + STORY)
+    assert {r.rule for r in article.removed if r.text in menu.split()} == {"navigation"}
+
+
+def test_prompts_and_copyright() -> None:
+    dump = STORY + ("Sign up for our daily newsletter to get the top stories in your inbox.\n"
+                    "We use cookies to improve your experience. Accept all\n"
+                    "© 2025 City Herald Media. All rights reserved.\n")
+    article = cleaner.clean(dump)
+    assert "newsletter" not in article.text and "cookies" not in article.text and "©" not in article.text
+
+
+def test_captions_removed_or_kept_by_config() -> None:
+    caption = "Commuters wait for a bus in the city centre on Tuesday. (AP Photo/Jane Roe)"
+    dump = STORY.replace("Council members", caption + "\nCouncil members", 1)
+    assert caption not in cleaner.clean(dump).text
+    assert caption in cleaner.clean(dump, keep_captions=True).text
+
+
+def test_comments_after_the_article_are_not_text() -> None:
+    comments = ("Comments\nJohn from Northside\n2 days ago\nThis is a great idea and it should have happened "
+                "years ago, I have been waiting for a bus for far too long every single morning.\n")
+    article = cleaner.clean(STORY + comments)
+    assert "great idea" not in article.text
+    assert _rule_of(article.removed, "Comments") in ("ui_words", "end_of_article")
+    assert "spring" in article.text
+
+
+def test_disabled_rule_is_not_applied() -> None:
+    article = cleaner.clean(STORY + "Tweet\n", disabled_rules={"ui_words"})
+    assert all(r.rule != "ui_words" for r in article.removed)
+
+
+def test_non_english_prose_is_kept_and_language_detected() -> None:
+    story = (
+        "Der Stadtrat hat am Dienstag beschlossen, das Busnetz in die nördlichen Vororte auszubauen, "
+        "was nach Angaben der Verwaltung die Fahrzeiten für Tausende Pendler deutlich verkürzen wird.\n"
+        "Die Mitglieder des Rates stritten stundenlang über die Kosten, die zum Teil durch eine neue "
+        "Parkgebühr in der Innenstadt und zum Teil durch einen Zuschuss des Landes gedeckt werden.\n"
+    )
+    article = cleaner.clean("Startseite\nPolitik\nSport\nKultur\nWetter\n" + story + "Impressum | Datenschutz\n")
+    assert article.text == story.strip().replace("\n", "\n\n")
+    assert article.language == "de"
