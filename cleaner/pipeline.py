@@ -8,6 +8,8 @@ Article with its removals, so a newcomer can read the whole path here.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .article import Article, Metadata, Removal
 from .blocks import GOOD, Block
 from .classify import classify
@@ -81,8 +83,7 @@ def run(source: str | bytes, url: str | None, config: Config) -> Article:
     language = classify(page)
     body = [b for b in blocks if b.label == GOOD]
     metadata = extract_metadata(blocks, body, url=url)
-    if config.detect_language and language and not metadata.language:
-        metadata = _with_language(metadata, language)
+    metadata = _with_page_facts(metadata, page, language if config.detect_language else None)
     return Article(
         text="\n\n".join(b.text for b in body if b.text),
         metadata=metadata,
@@ -94,9 +95,17 @@ def run(source: str | bytes, url: str | None, config: Config) -> Article:
     )
 
 
-def _with_language(metadata: Metadata, language: str) -> Metadata:
-    from dataclasses import replace
-
+def _with_page_facts(metadata: Metadata, page: Page, language: str | None) -> Metadata:
+    """Fill what the rules and classifier learned and metadata extraction could not see: the
+    platform tag cut from the first paragraph ("(MENAFN)" is the wire agency) and the language
+    the classifier identified from the page's prose."""
+    changes: dict[str, object] = {}
     sources = dict(metadata.sources)
-    sources["language"] = "stop-word vote over the page's prose"
-    return replace(metadata, language=language, sources=sources)
+    tag = next((c for c in page.cuts if c.rule == "platform_tag"), None)
+    if tag and not metadata.agency:
+        changes["agency"] = tag.text.strip("()").split("-")[0].strip()
+        sources["agency"] = f"platform tag {tag.text!r} before the first paragraph"
+    if language and not metadata.language:
+        changes["language"] = language
+        sources["language"] = "stop-word vote over the page's prose"
+    return replace(metadata, sources=sources, **changes) if changes else metadata

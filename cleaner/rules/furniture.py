@@ -21,6 +21,9 @@ from .vocab import (
 _BREADCRUMB = re.compile(r"^(?:current\s*:\s*)?(\w[\w .&'-]{0,30}?)\s*(?:>|›|»|/|→)\s*\S", re.I)
 _DATE_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+")
 _HAS_DIGIT = re.compile(r"\d")
+# "© 2024 X. All rights reserved." closes the page; a "© Getty" photo credit does not.
+_PAGE_FOOTER = re.compile(r"\ball rights reserved\b|^(?:©|copyright)\s*(?:\(c\)\s*)?\d{4}", re.I)
+_PROMPT = re.compile("|".join(map(re.escape, PROMPT_PHRASES)))
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|©\s*\d{4}", re.I)
 
 PROMPT_MAX_WORDS = 40
@@ -53,12 +56,12 @@ def repeated_title(page: Page) -> None:
     never starts by repeating a line above it.
     """
     limit = int(len(page.blocks) * TITLE_ZONE) + 1
-    seen: list[str] = []
+    seen = ""  # every earlier line, newline-joined: one substring search instead of a loop
     for block in page.blocks[:limit]:
         text = _norm(block.text)
-        if len(text) >= 15 and is_headline_like(text, TITLE_MAX_WORDS) and any(text in s for s in seen):
+        if len(text) >= 15 and text in seen and is_headline_like(text, TITLE_MAX_WORDS):
             page.remove(block, "repeated_title", "repeats the page title or headline above it")
-        seen.append(text)
+        seen += "\n" + text
 
 
 def _is_date_line(text: str) -> bool:
@@ -132,10 +135,9 @@ def prompts(page: Page) -> None:
         low = block.text.casefold()
         if word_count(block.text) > PROMPT_MAX_WORDS:
             low = low[:PROMPT_OPENING_CHARS]
-        for phrase in PROMPT_PHRASES:
-            if phrase in low:
-                page.remove(block, "prompts", f"prompt or legal notice ({phrase!r})")
-                break
+        m = _PROMPT.search(low)
+        if m:
+            page.remove(block, "prompts", f"prompt or legal notice ({m.group(0)!r})")
 
 
 @GENERIC_RULES.register("copyright", 18, "copyright and footer lines")
@@ -143,4 +145,5 @@ def copyright_line(page: Page) -> None:
     for block in page.undecided():
         if word_count(block.text) <= PROMPT_MAX_WORDS and _COPYRIGHT.search(block.text):
             page.remove(block, "copyright", "copyright/footer line")
-            page.barriers.add(block.index)
+            if _PAGE_FOOTER.search(block.text):
+                page.barriers.add(block.index)
