@@ -109,6 +109,22 @@ potrebbe interessarti anche
 articoli correlati
 i più letti
 leia também
+artigos relacionados
+posts relacionados
+veja também
+veja mais
+mais lidas
+leggi anche
+altri articoli
+ähnliche artikel
+verwandte artikel
+weitere themen
+à voir aussi
+voir aussi
+dans la même rubrique
+noticias relacionadas
+más información
+también puede interesarte
 mais lidas
 notícias relacionadas
 lees ook
@@ -156,6 +172,21 @@ laisser un commentaire
 commenti
 lascia un commento
 reacties
+deixe uma resposta
+deixe um comentário
+comentários
+about the author
+about us
+related tags
+more about
+author information
+author bio
+sobre o autor
+sobre el autor
+über den autor
+über die autorin
+à propos de l'auteur
+l'auteur
 """.strip().splitlines()
 )
 
