@@ -224,6 +224,8 @@ def classify(page: Page) -> str | None:
             block.set(GOOD, "prose", f"prose ({cls} on its own) inside the article's run")
         elif cls == FIRST_SHORT:
             block.set(GOOD, "neighbours", "short line between article paragraphs: kept")
+        elif _SENTENCE_END.search(block.text):
+            block.set(GOOD, "neighbours", "sentence with few function words, between article paragraphs: kept")
         else:
             block.set(BAD, "not_prose", "long block with few function words (a list or table), inside the run")
     return language

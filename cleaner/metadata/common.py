@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .vocab import HOST_PREFIXES
 
@@ -16,12 +16,12 @@ _SPACES = re.compile(r"\s+")
 _QUOTES = re.compile(r"[\"'“”‘’«»„‚`´]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(0?[1-9]|1[0-2])(?:[/-]?(0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)")
-_URL_SLUG_SPLIT = re.compile(r"[-_+]+")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)([/-])(1[0-2]|0?[1-9])(?:\2(3[01]|[12]\d|0?[1-9]))?(?=[/.-]|$)")
+_URL_SLUG_SPLIT = re.compile(r"[\s_+-]+")
 # The second-level parts of a domain that belong to its public suffix ("co.uk", "com.br").
 _SECOND_LEVEL = frozenset("co com org net gov ac edu or ne go".split())
 
-SLUG_MIN_TOKENS = 3
+SLUG_MIN_TOKENS = 2
 """A path segment needs this many words to be a headline slug (not "news" or "article")."""
 
 
@@ -37,8 +37,9 @@ def compact(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Casefolded word tokens."""
-    return _WORD.findall(text.casefold())
+    """Casefolded word tokens without accents ("Classificação" meets the slug "classificacao")."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return _WORD.findall("".join(c for c in text if not unicodedata.combining(c)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def parse_url(url: str | None) -> UrlInfo:
         labels = labels[1:]
     host = ".".join(labels)
     brand = _brand(labels)
-    return UrlInfo(host=host, brand=brand, slug_words=_slug_words(parts.path), date=_url_date(parts.path))
+    return UrlInfo(host=host, brand=brand, slug_words=_slug_words(unquote(parts.path)), date=_url_date(parts.path))
 
 
 def _brand(labels: list[str]) -> str:
@@ -82,7 +83,7 @@ def _slug_words(path: str) -> frozenset[str]:
     best: list[str] = []
     for segment in path.split("/"):
         segment = segment.rsplit(".", 1)[0] if "." in segment[-6:] else segment
-        tokens = [t for t in _URL_SLUG_SPLIT.split(segment.casefold()) if t and not t.isdigit()]
+        tokens = [t for t in _URL_SLUG_SPLIT.split(" ".join(words(segment))) if t and not t.isdigit()]
         if len(tokens) > len(best):
             best = tokens
     return frozenset(best) if len(best) >= SLUG_MIN_TOKENS else frozenset()
@@ -93,7 +94,7 @@ def _url_date(path: str) -> tuple[int, int, int] | None:
     m = _URL_DATE.search(path)
     if not m:
         return None
-    return int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    return int(m.group(1)), int(m.group(3)), int(m.group(4) or 0)
 
 
 def slug_overlap(text: str, slug: frozenset[str]) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .vocab import MONTHS, PUBLISHED_LABELS, TIME_CONNECTORS, UPDATED_LABELS
 
@@ -74,9 +75,15 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _UPDATED_SET = frozenset(UPDATED_LABELS)
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright", re.IGNORECASE)
+# Labels that are also ordinary first words of a headline ("Date night ideas", "Data shows").
+_AMBIGUOUS_LABELS = frozenset({"date", "data", "datum", "stand", "released", "created", "edited", "revised", "modified"})
+_COPYRIGHT = re.compile(r"©|ⓒ|\(c\)|copyright", re.IGNORECASE)
+_MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d[./-]\d")  # a year, or a numeric date with a 2-digit year
+_DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(r"\b(?:ago|vor|il y a|hace|fa|há|geleden|yesterday|today|gestern|heute)\b", re.I)
 
+CACHE_LINES = 4096
+"""Lines whose dates are remembered (a page's header lines are read by several steps)."""
 TIME_BEFORE_WINDOW = 40
 """Characters before a date searched for a time written first ("3:14 PM PDT, August 3, 2024")."""
 
@@ -142,17 +149,18 @@ def _ymd(kind: str, m: re.Match[str], month_first: bool, year: int | None) -> tu
     return int(g["y"]), month, int(g["d"])
 
 
-def _time_near(line: str, m: re.Match[str]) -> tuple[int, int, int] | None:
-    """The time printed with a date: inside it (ISO), right after it, or just before it."""
+def _time_near(line: str, m: re.Match[str]) -> tuple[tuple[int, int, int] | None, int, int]:
+    """The time printed with a date (inside it, right after, or just before) and the full span."""
     if m.groupdict().get("H"):
-        return _hms(m)
+        return _hms(m), m.start(), m.end()
     after = _TIME_AFTER.match(line, m.end())
     if after:
-        return _hms(after)
-    before = _TIME_BEFORE.search(line[max(0, m.start() - TIME_BEFORE_WINDOW) : m.start()])
+        return _hms(after), m.start(), after.end()
+    offset = max(0, m.start() - TIME_BEFORE_WINDOW)
+    before = _TIME_BEFORE.search(line[offset : m.start()])
     if before:
-        return _hms(before)
-    return None
+        return _hms(before), offset + before.start(), m.end()
+    return None, m.start(), m.end()
 
 
 def _label_kind(prefix: str) -> tuple[str, str]:
@@ -166,15 +174,22 @@ def _label_kind(prefix: str) -> tuple[str, str]:
     return (UPDATED if word.casefold() in _UPDATED_SET else PUBLISHED), word
 
 
-def find_dates(line: str, *, month_first: bool = True, year: int | None = None) -> list[FoundDate]:
+def find_dates(line: str, *, month_first: bool = True, year: int | None = None) -> tuple[FoundDate, ...]:
     """All dates in one line, in order, each with its label kind ("Updated", "Posted"...).
 
     `month_first` settles all-numeric dates where both numbers are <= 12 (US "11/12/2019");
     `year` completes dates printed without one ("Posted Nov 18, 8:19 PM"), which are kept only
-    when a label shows they are the page's own date.
+    when a label shows they are the page's own date. Results are cached: the same header lines
+    are asked about by the title, byline and date steps.
     """
-    if not line or not any(ch.isdigit() for ch in line):
-        return []
+    if not (_MAYBE_DATE if year is None else _DIGIT).search(line):
+        return ()
+    return _find_dates(line, month_first, year)
+
+
+@lru_cache(maxsize=CACHE_LINES)
+def _find_dates(line: str, month_first: bool, year: int | None) -> tuple[FoundDate, ...]:
+    """find_dates without the cheap pre-check, cached."""
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
     for kind, pattern in _PATTERNS:
@@ -187,15 +202,15 @@ def find_dates(line: str, *, month_first: bool = True, year: int | None = None) 
             taken.append((m.start(), m.end()))
             found.append(_make(line, m, kind, ymd))
     found.sort(key=lambda f: f.start)
-    return _resolve_labels(line, found)
+    return tuple(_resolve_labels(line, found))
 
 
 def _make(line: str, m: re.Match[str], kind: str, ymd: tuple[int, int, int]) -> FoundDate:
     """Build a FoundDate with the time printed next to it, if any."""
-    hms = _time_near(line, m)
+    hms, start, end = _time_near(line, m)
     day = f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}"
     iso = f"{day}T{hms[0]:02d}:{hms[1]:02d}:{hms[2]:02d}" if hms else day
-    return FoundDate(iso=iso, day=ymd, kind=PLAIN, start=m.start(), end=m.end(), form=kind)
+    return FoundDate(iso=iso, day=ymd, kind=PLAIN, start=start, end=end, form=kind)
 
 
 def _resolve_labels(line: str, found: list[FoundDate]) -> list[FoundDate]:
@@ -217,9 +232,15 @@ def is_copyright(line: str) -> bool:
     return bool(_COPYRIGHT.search(line))
 
 
+def starts_with_label(line: str) -> bool:
+    """Whether a line opens with a date label ("Updated Nov 19, 9:41 AM", "Posted: ...")."""
+    m = _LABEL.match(line)
+    return bool(m) and m.group("label").casefold() not in _AMBIGUOUS_LABELS
+
+
 def label_only(line: str) -> tuple[str, str] | None:
-    """Kind of a line that is just a date label ("PUBLISHED:", "Posted:"), else None."""
-    text = line.strip().rstrip(":").strip()
+    """Kind of a line that is just a date label ("PUBLISHED:", "| Updated :"), else None."""
+    text = line.strip(" \t|/·•-–—:")
     if not text or len(text) > 25:
         return None
     m = _LABEL.fullmatch(text)
@@ -227,3 +248,95 @@ def label_only(line: str) -> tuple[str, str] | None:
         return None
     word = m.group("label")
     return (UPDATED if word.casefold() in _UPDATED_SET else PUBLISHED), word
+
+
+# --- Choosing the page's date ------------------------------------------------------------------
+
+BEFORE_TITLE = 8
+"""Blocks above the headline searched (some templates print the date first)."""
+INTO_BODY = 4
+"""Blocks into the body searched (a date line the classifier kept, or glued to the lead)."""
+NO_TITLE_SPAN = 20
+"""Blocks searched above the body, or below the headline, when only one anchor is known."""
+NO_ANCHOR_SPAN = 40
+MAX_LINE_CHARS = 160
+"""Longer lines are prose: a date there is an event, unless it opens the line."""
+KIND_WEIGHT = {PUBLISHED: 3.0, PLAIN: 2.0, UPDATED: 1.0}
+OUTSIDE_COST = 0.15  # per block outside the headline-to-body zone
+INSIDE_COST = 0.02  # per block below the headline inside the zone (related lists sit lower)
+INSIDE_COST_MAX = 1.0
+URL_AGREES_BONUS = 2.5  # the URL path carries the same day
+TIME_BONUS = 0.2  # a date with its time is the header date, not a mention
+
+
+@dataclass(frozen=True, slots=True)
+class DateResult:
+    iso: str | None = None
+    source: str = ""
+
+
+def _zone(n: int, title_index: int, first_body: int) -> tuple[int, int, int, int]:
+    """(scan start, scan end, zone start, zone end): the zone is headline..body, inclusive."""
+    if title_index >= 0 and first_body > title_index:
+        zs, ze = title_index, first_body
+    elif title_index >= 0:
+        zs, ze = title_index, title_index + NO_TITLE_SPAN
+    elif first_body >= 0:
+        zs, ze = max(0, first_body - NO_TITLE_SPAN), first_body
+    else:
+        zs, ze = 0, NO_ANCHOR_SPAN
+    return max(0, zs - BEFORE_TITLE), min(n, ze + INTO_BODY), zs, ze
+
+
+def pick_date(
+    blocks, title_index: int, first_body: int, url_date=None, *, month_first: bool = True
+) -> DateResult:
+    """The page's publication date: near the headline, "Published" over "Updated", URL as tie-break.
+
+    `url_date` is (year, month, day) from the URL path (day 0 when absent), used to prefer the
+    candidate on that day and as the fallback when the page prints no date.
+    """
+    start, end, zs, ze = _zone(len(blocks), title_index, first_body)
+    year = url_date[0] if url_date else None
+    best = None
+    pending_label: tuple[str, str] | None = None
+    for i in range(start, end):
+        block = blocks[i]
+        text = block.text
+        label = label_only(text)
+        if label:
+            pending_label = label
+            continue
+        if is_copyright(text):
+            pending_label = None
+            continue
+        for f in find_dates(text, month_first=month_first, year=year):
+            if len(text) > MAX_LINE_CHARS and f.start > 3:
+                continue
+            kind, word = f.kind, f.label
+            if kind == PLAIN and pending_label and f.start <= 3:
+                kind, word = pending_label
+            score = KIND_WEIGHT[kind] + (TIME_BONUS if "T" in f.iso else 0.0)
+            score -= OUTSIDE_COST * max(0, zs - i, i - ze)
+            if zs <= i <= ze:
+                score -= min(INSIDE_COST_MAX, INSIDE_COST * (i - zs))
+            if url_date and f.day[:2] == url_date[:2] and (url_date[2] in (0, f.day[2])):
+                score += URL_AGREES_BONUS
+            if best is None or score > best[0]:
+                how = f"'{word}' label" if word else "date"
+                best = (score, f.iso, f"line {block.line}: {how}", kind, f.day)
+        pending_label = None
+    url_iso = _url_iso(url_date)
+    if best and not (best[3] == UPDATED and url_iso and best[4] > url_date):
+        return DateResult(best[1], best[2])
+    if url_iso:
+        return DateResult(url_iso, "date in the URL path" + (" (the page shows only an update)" if best else ""))
+    return DateResult(best[1], best[2]) if best else DateResult()
+
+
+def _url_iso(url_date) -> str | None:
+    """ISO day of a full (year, month, day) URL date, else None."""
+    if not url_date or not url_date[2] or not _valid(*url_date):
+        return None
+    y, m, d = url_date
+    return f"{y:04d}-{m:02d}-{d:02d}"

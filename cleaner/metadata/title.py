@@ -9,13 +9,15 @@ Each line before the body is scored on those signals, with the URL slug as a tie
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..blocks import Block
 from .common import UrlInfo, fold, slug_overlap
-from .dates import find_dates
-from .vocab import BREADCRUMB_LABELS, BREADCRUMB_SEPARATORS, HOME_WORDS, UI_WORDS
+from .site import host_match
+from .dates import find_dates, starts_with_label
+from .vocab import BREADCRUMB_LABELS, BREADCRUMB_SEPARATORS, HOME_WORDS, UI_PHRASES, UI_STEMS, WEEKDAYS
 
 LOOKBACK = 45
 """Blocks before the first body block searched for the headline (menus sit further up)."""
@@ -23,29 +25,64 @@ NO_BODY_SCAN = 400
 """Blocks searched when the classifier kept nothing."""
 TITLE_LINE_BLOCKS = 2
 """The <title> line is the first or second block of a dump that kept it."""
+MAX_SITE_WORDS = 6
+MAX_SITE_PARTS = 2
+COPY_SPAN = 30
+"""An earlier copy of the headline this close still carries the byline and date (galleries)."""
 MIN_CHARS = 8
 MAX_CHARS = 300
 MAX_WORDS = 40
-MIN_SCORE = 1.0
-"""Below this a candidate has no evidence beyond its shape: report no title."""
+MIN_SCORE = 0.0
+"""Below this a candidate has too much against it: report the <title> line or no title."""
 
 # Score weights, in units of "one piece of evidence".
 HEADING_BONUS = {1: 3.0, 2: 1.5, 3: 0.5, 4: 0.3, 5: 0.2, 6: 0.2}
 TITLE_LINE_BONUS = 4.0  # equals the headline part of the <title> line
+TITLE_LINE_SELF_COST = 1.0
 TITLE_LINE_CONTAINS_BONUS = 3.0  # contained in the <title> line with extra text around
 REPEAT_BONUS = 1.0  # printed twice (title tag + h1, or h1 + share box)
-SLUG_WEIGHT = 3.0  # times the share of URL slug words found
+SLUG_WEIGHT = 4.0  # times the share of URL slug words found
 DISTANCE_COST = 0.04  # per block between the candidate and the body
 DISTANCE_COST_MAX = 2.0
 BULLET_COST = 1.5  # bullets are menus and related links
-SENTENCE_COST = 2.5  # a long line ending in "." is a standfirst or a caption
+SENTENCE_COST = 1.5  # a long line ending in "." is a standfirst or a caption
+META_NEXT_BONUS = 1.5  # a byline or date follows within META_NEXT_SPAN blocks
+META_NEXT_SPAN = 4
+DATE_ABOVE_SPAN = 2
+SENTENCE_MIN_WORDS = 10
+CUT_MIN_WORDS = 2
+META_MAX_CHARS = 120
 NEAREST_BONUS = 1.0  # the closest headline-shaped line above the body
 BASE = 1.0
+DATE_COST = 2.5  # a line with a date is a byline or dateline more often than a headline
+WRAPPER_COST = 3.0  # "Share this story: <headline>": a label around a line printed elsewhere
+CONTAINED_MIN_SHARE = 0.5
+"""A headline glued to a breadcrumb or site name is most of its <title> line, not a word of it."""
+SHORT_WORDS = 4
+SHORT_COST = 1.0  # per word under SHORT_WORDS: two or three words: a section name or a control more often than a headline
+UI_MAX_WORDS = 5
+DATE_MAX_SHARE = 0.4
+"""A line that is mostly a date is a date line."""
+"""Lines this short that contain an interface word ("Share this on WhatsApp") are controls."""
 
+_NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{4}")  # Chinese, Japanese
+_TRAILING_WEEKDAY = re.compile(r"[\s,]*\b(?:" + "|".join(WEEKDAYS) + r")\.?[\s,]*$", re.IGNORECASE)
+_UI = re.compile(r"\b(?:" + "|".join(UI_STEMS) + r")", re.IGNORECASE)
+_NOT_HEADLINE = re.compile(
+    r"getty images|shutterstock|istock|\bap photo|\bafp\b|/ ?reuters|reuters ?/|\bcredit\b|"
+    r"\b\d+\s*min(?:ute)?s?\s+read\b|external link|new window|sharing options|continue reading|"
+    r"all rights reserved|^@|" + "|".join(p for p in UI_PHRASES if not p.endswith("_")),
+    re.IGNORECASE,
+)
+_ICON = re.compile(r"\s*\b[a-z]+_(?:left|right|up|down|forward|back|more|less|outline|circle|menu)\b")
+_LABEL_PART = re.compile(r"\w:\s|\bmenu\b", re.IGNORECASE)
+_PARENTHESISED = re.compile(r"^\(.*\)$")
+_OPENERS = frozenset("\"'“‘«„¿¡([")
+_WRAPPER = re.compile(r"^[^:]{3,60}:\s+(?P<rest>.+)$")
 _SEPARATOR = re.compile(r"\s+[|–—·»:]{1,2}\s+|\s+-\s*|\s+/\s+")
 _SITE_LEAD = re.compile(r"^[\s|–—·»:/\\-]+")
 _BY_SUFFIX = re.compile(r"\s+(?:by|von|por|par|di)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
-_CAPTION = re.compile(r"^(?:photo|image|picture|foto|bild|video|credit|source|caption|file photo|above)\b", re.I)
+_CAPTION = re.compile(r"^(?:photo|image|picture|foto|bild|video|credit|source|caption|file photo|above)s?\s*[:|]", re.I)
 _BYLINE_START = re.compile(r"^(?:by|von|por|par|written by|posted by|author)\b", re.I)
 _NO_LETTERS = re.compile(r"^[\W\d_]*$")
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in BREADCRUMB_SEPARATORS) + r")\s*")
@@ -56,6 +93,7 @@ _LABELS = tuple(sorted(BREADCRUMB_LABELS, key=len, reverse=True))
 class TitleResult:
     title: str | None = None
     index: int = -1  # block index of the chosen headline
+    first_index: int = -1  # earliest copy of the headline above the body (its byline may sit there)
     source: str = ""
     site: str | None = None  # site name printed next to the headline in the <title> line
     site_source: str = ""
@@ -66,16 +104,50 @@ class TitleResult:
 
 
 def _headline_shaped(block: Block) -> bool:
-    """Whether a line could be a headline at all: length, letters, not a label or a date."""
+    """Whether a line could be a headline at all: length, words, not a label or a control."""
     text = block.text
     if not (MIN_CHARS <= len(text) <= MAX_CHARS) or _NO_LETTERS.match(text):
         return False
-    if len(text.split()) > MAX_WORDS or text.casefold() in UI_WORDS or text.endswith(":"):
+    n_words = len(text.split())
+    if n_words > MAX_WORDS or text.endswith(":") or (n_words < 2 and not _NO_SPACE_SCRIPT.search(text)):
         return False
-    if "©" in text or _CAPTION.match(text) or _BYLINE_START.match(text) or text.startswith("@"):
+    if "©" in text or _CAPTION.match(text) or _BYLINE_START.match(text) or _NOT_HEADLINE.search(text):
+        return False
+    if not (text[0].isalnum() or text[0] in _OPENERS) or _PARENTHESISED.match(text) or starts_with_label(text):
+        return False
+    if n_words <= UI_MAX_WORDS and _UI.search(text):
         return False
     dates = find_dates(text)
-    return not (dates and sum(d.end - d.start for d in dates) > 0.4 * len(text))
+    return not (dates and (sum(d.end - d.start for d in dates) > DATE_MAX_SHARE * len(text) or dates[0].label and dates[0].start < len(dates[0].label) + 3))
+
+
+def _headline_text(text: str, title_parts: set[str]) -> tuple[str, str]:
+    """A candidate's headline text: trailing byline and glued date removed, unless the <title>
+    line prints the same words (then the date is part of the headline: "Opening Bell 11.18.19")."""
+    text = _strip_by(_ICON.sub("", text).strip())[0]
+    if fold(text) in title_parts:
+        return text, ""
+    return _date_cut(text)
+
+
+def _date_cut(text: str) -> tuple[str, str]:
+    """Text without a date glued to its end ("Headline 기사입력 :[ 2018-08-25 ]").
+
+    Returns (text, how): how is "" without a date, "cut" when a trailing date was removed,
+    "inside" when the date stays (a date line, or a headline that names a date).
+    """
+    dates = find_dates(text)
+    if not dates:
+        return text, ""
+    last = dates[-1]
+    if last.end >= len(text.rstrip(" ])|")) - 1 and dates[0].start > 0:
+        head = text[: dates[0].start]
+        if dates[0].label:
+            head = head[: head.casefold().rfind(dates[0].label.casefold())]
+        head = _TRAILING_WEEKDAY.sub("", head.rstrip(" :[(|-–—·,"))
+        if len(head.split()) >= CUT_MIN_WORDS:
+            return head, "cut"
+    return text, "inside"
 
 
 def _strip_by(text: str) -> tuple[str, str | None]:
@@ -97,45 +169,102 @@ def _strip_breadcrumb_label(text: str) -> str:
 
 def _title_lines(blocks: Sequence[Block], first_body: int) -> list[Block]:
     """The first blocks, where a dump that kept the <title> element prints it."""
-    return [b for b in blocks[:TITLE_LINE_BLOCKS] if b.index < first_body or first_body <= 0]
+    return [
+        b
+        for b in blocks[:TITLE_LINE_BLOCKS]
+        if (b.index < first_body or first_body < 0) and len(_SEPARATOR.split(b.text)) >= 2
+    ]
 
 
 def _title_line_parts(text: str) -> list[str]:
-    """Headline candidates from a <title> line: its parts and runs of adjacent parts."""
+    """Headline candidates from a <title> line: its parts and runs of adjacent parts.
+
+    The shorter end part is the site name ("... - Auto News"), never the headline.
+    """
     parts = [p for p in _SEPARATOR.split(_strip_breadcrumb_label(text)) if p]
     runs = []
     for i in range(len(parts)):
         for j in range(i + 1, min(len(parts), i + 3) + 1):
             runs.append(fold(" - ".join(parts[i:j])))
+    if len(parts) >= 2:
+        site = parts[-1] if len(parts[-1]) <= len(parts[0]) else parts[0]
+        runs = [r for r in runs if r != fold(site)]
     return runs
 
 
 def _score(
+    blocks: Sequence[Block],
     block: Block,
     first_body: int,
     title_parts: set[str],
     title_texts: list[str],
+    plain: dict[str, int],
     counts: dict[str, int],
     url: UrlInfo,
+    title_indexes: frozenset[int],
 ) -> float:
     """Evidence that a block is the headline (see the weights above)."""
-    text, _ = _strip_by(block.text)
+    text, date_how = _headline_text(block.text, title_parts)
     key = fold(text)
+    count_key = block.text.casefold()
     score = BASE + HEADING_BONUS.get(block.heading, 0.0)
-    if key in title_parts:
+    if date_how == "inside" and key not in title_parts:
+        score -= DATE_COST
+    wrapper = _WRAPPER.match(text)
+    if wrapper and plain.get(wrapper.group("rest").casefold(), 0) >= 1:
+        score -= WRAPPER_COST
+    if block.index in title_indexes:
+        score -= TITLE_LINE_SELF_COST  # the in-page copy of the headline is the better pick
+    elif key in title_parts:
         score += TITLE_LINE_BONUS
-    elif any(key in t and len(t) > len(key) + 2 for t in title_texts):
+    elif any(key in t and len(t) > len(key) + 2 and len(key) >= CONTAINED_MIN_SHARE * len(t) for t in title_texts):
         score += TITLE_LINE_CONTAINS_BONUS
-    if counts.get(key, 0) >= 2:
+    if counts.get(count_key, 0) >= 2:
         score += REPEAT_BONUS
     score += SLUG_WEIGHT * slug_overlap(text, url.slug_words)
     if first_body > 0:
         score -= min(DISTANCE_COST_MAX, DISTANCE_COST * (first_body - block.index))
     if block.marker:
         score -= BULLET_COST
-    if text.endswith(".") and not text.endswith("..") and len(text.split()) >= 6:
+    n_words = len(text.split())
+    if n_words < SHORT_WORDS and not _NO_SPACE_SCRIPT.search(text):
+        score -= SHORT_COST * (SHORT_WORDS - n_words)
+    if _sentence(text):
         score -= SENTENCE_COST
+    if date_how == "cut" or _meta_follows(blocks, block.index, first_body) or _date_above(blocks, block.index):
+        score += META_NEXT_BONUS
     return score
+
+
+def _date_above(blocks: Sequence[Block], index: int) -> bool:
+    """Whether a date line sits right above (a "Published 1 day ago" / headline layout)."""
+    for b in blocks[max(0, index - DATE_ABOVE_SPAN) : index]:
+        if len(b.text) <= META_MAX_CHARS and (starts_with_label(b.text) or _date_line(b.text)):
+            return True
+    return False
+
+
+def _date_line(text: str) -> bool:
+    """A line that is mostly a date."""
+    dates = find_dates(text)
+    return bool(dates) and sum(d.end - d.start for d in dates) > DATE_MAX_SHARE * len(text)
+
+
+def _sentence(text: str) -> bool:
+    """A long line ending in a full stop: a standfirst or a caption rather than a headline."""
+    return text.endswith(".") and not text.endswith("..") and len(text.split()) >= SENTENCE_MIN_WORDS
+
+
+def _meta_follows(blocks: Sequence[Block], index: int, first_body: int) -> bool:
+    """Whether a byline or a date line comes within the next few blocks (the headline's kit)."""
+    stop = min(len(blocks), index + 1 + META_NEXT_SPAN)
+    if first_body > index:
+        stop = min(stop, first_body)
+    for b in blocks[index + 1 : stop]:
+        text = b.text
+        if len(text) <= META_MAX_CHARS and (_BYLINE_START.match(text) or find_dates(text) or starts_with_label(text)):
+            return True
+    return False
 
 
 def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleResult:
@@ -147,19 +276,19 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
     heads = _title_lines(blocks, first_body)
     title_parts = {p for b in heads for p in _title_line_parts(b.text)}
     title_texts = [fold(b.text) for b in heads]
-    counts: dict[str, int] = {}
-    for b in blocks:
-        if MIN_CHARS <= len(b.text) <= MAX_CHARS:
-            k = fold(_strip_by(b.text)[0])
-            counts[k] = counts.get(k, 0) + 1
+    title_indexes = frozenset(b.index for b in heads)
+    plain, counts = _counts(blocks)
+    if first_body > LOOKBACK and title_parts:
+        far = [b for b in blocks[: first_body - LOOKBACK] if fold(b.text) in title_parts and b.index not in title_indexes]
+        pool = far[-1:] + list(pool)
     result = TitleResult()
     best = None
     nearest_done = False
     for block in reversed(pool):
         if not _headline_shaped(block):
             continue
-        score = _score(block, first_body, title_parts, title_texts, counts, url)
-        if first_body > 0 and not nearest_done and not block.marker:
+        score = _score(blocks, block, first_body, title_parts, title_texts, plain, counts, url, title_indexes)
+        if first_body > 0 and not nearest_done and not block.marker and not _sentence(block.text):
             score += NEAREST_BONUS
             nearest_done = True
         result.scores[block.index] = score
@@ -168,11 +297,39 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
     if best is None or best[0] < MIN_SCORE:
         return _title_line_only(heads, result)
     block = best[1]
-    result.title, result.trailing_byline = _strip_by(block.text)
+    if block.index in title_indexes:
+        result.index = block.index
+        return _title_line_only([block], result)
+    result.trailing_byline = _strip_by(block.text)[1]
+    result.title = _headline_text(block.text, title_parts)[0]
     result.index = block.index
+    key = fold(block.text)
+    result.first_index = next(
+        (
+            b.index
+            for b in pool
+            if TITLE_LINE_BLOCKS <= b.index and block.index - b.index <= COPY_SPAN and fold(b.text) == key
+        ),
+        block.index,
+    )
     result.source = f"line {block.line}: {_why(block, title_parts, counts)}"
-    _read_title_line(heads, result, first_body)
+    _read_title_line(heads, result, url)
     return result
+
+
+def _counts(blocks: Sequence[Block]) -> tuple[Counter[str], Counter[str]]:
+    """How often each line is printed: as itself, and counting labelled copies ("Share: X") too.
+
+    Keys are the lines' own text, case-folded: copies of a headline are printed identically.
+    """
+    plain = Counter(b.text.casefold() for b in blocks)
+    total = plain.copy()
+    for b in blocks:
+        if ":" in b.text:
+            wrapper = _WRAPPER.match(b.text)
+            if wrapper:
+                total[wrapper.group("rest").casefold()] += 1
+    return plain, total
 
 
 def _why(block: Block, title_parts: set[str], counts: dict[str, int]) -> str:
@@ -182,7 +339,7 @@ def _why(block: Block, title_parts: set[str], counts: dict[str, int]) -> str:
         return f"level-{block.heading} heading"
     if key in title_parts:
         return "headline of the <title> line, repeated"
-    if counts.get(key, 0) >= 2:
+    if counts.get(block.text.casefold(), 0) >= 2:
         return "repeated headline"
     return "headline-shaped line above the article"
 
@@ -198,10 +355,13 @@ def _title_line_only(heads: list[Block], result: TitleResult) -> TitleResult:
             result.site = parts[-1].strip()
             result.site_source = f"line {b.line}: <title> line suffix"
             return result
+        if parts and b.index == result.index:
+            result.title = b.text
+            result.source = f"line {b.line}: <title> line"
     return result
 
 
-def _read_title_line(heads: list[Block], result: TitleResult, first_body: int) -> None:
+def _read_title_line(heads: list[Block], result: TitleResult, url: UrlInfo) -> None:
     """Site suffix and glued breadcrumb of a <title> line that contains the chosen headline."""
     title = result.title or ""
     for b in heads:
@@ -211,8 +371,8 @@ def _read_title_line(heads: list[Block], result: TitleResult, first_body: int) -
         if at < 0 or len(b.text) <= len(title) + 1:
             continue
         after = _SITE_LEAD.sub("", b.text[at + len(title) :]).strip()
-        site = _SEPARATOR.split(after)[0].strip() if after else ""
-        if site and len(site.split()) <= 6:
+        site = _site_part([p.strip() for p in _SEPARATOR.split(after) if p.strip()] if after else [], url)
+        if site:
             result.site = site
             result.site_source = f"line {b.line}: <title> line suffix"
         before = b.text[:at]
@@ -221,6 +381,21 @@ def _read_title_line(heads: list[Block], result: TitleResult, first_body: int) -
             result.categories = crumbs
             result.categories_source = f"line {b.line}: breadcrumb before the headline"
         return
+
+
+def _site_part(parts: list[str], url: UrlInfo) -> str | None:
+    """The site name among the parts after the headline ("| News | Al Jazeera").
+
+    A part that spells the URL's brand wins; else the last part, unless a long tail of parts
+    is a menu ("| Autoracing | F1 | Indy | MotoGP"), where the first is the site.
+    """
+    parts = [p for p in parts if len(p.split()) <= MAX_SITE_WORDS and not _LABEL_PART.search(p)]
+    if not parts:
+        return None
+    for p in parts:
+        if host_match(p, url):
+            return p
+    return parts[-1] if len(parts) <= MAX_SITE_PARTS else parts[0]
 
 
 def _breadcrumb(text: str, glued: bool = False) -> tuple[str, ...]:

@@ -180,11 +180,32 @@ HOME_WORDS: frozenset[str] = frozenset(
     "home homepage start startseite accueil inicio início portada home page main главная "
     "beranda index news".split()
 )
-# Short interface words that are never a headline.
-UI_WORDS: frozenset[str] = frozenset(
-    """share tweet email print comments comment menu search login subscribe close advertisement
-    facebook twitter linkedin whatsapp pinterest reddit more related home next previous back
-    sign in log out view""".split()
+# Word stems of interface controls: a short line containing one is a button, not a headline.
+UI_STEMS: tuple[str, ...] = (
+    "share", "sharing", "tweet", "e-?mail", "print", "comment", "menu", "search", "log ?in",
+    "sign ?in", "sign up", "log ?out", "subscri", "close", "advertis", "facebook", "twitter",
+    "linkedin", "whatsapp", "pinterest", "reddit", "read more", "more from", "related", "next",
+    "previous", "back to", "copy", "link", "url", "skip", "navigat", "cookie", "privacy",
+    "newsletter", "download", "click", "follow", "watch", "listen", "view", "toggle",
+    "teilen", "drucken", "partager", "compartir", "condividi", "compartilh", "delen",
+)
+# Interface phrases that rule a line out as a headline whatever its length.
+UI_PHRASES: tuple[str, ...] = (
+    "signed in as", "sign out", "log out", "external link", "new window", "sharing options",
+    "continue reading", "read more", "chevron_", "arrow_", "you are here", "you are at",
+    "cookie", "javascript", "your browser",
+)
+# Weekday names (en, de, fr, es, it, pt, nl, id), as printed before a date.
+WEEKDAYS: tuple[str, ...] = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
 )
 # Legal suffixes removed from a name found in a copyright line.
 LEGAL_SUFFIXES: tuple[str, ...] = (

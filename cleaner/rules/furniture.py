@@ -64,9 +64,14 @@ def repeated_title(page: Page) -> None:
         seen += "\n" + text
 
 
+_STAMP = re.compile(r"\b(?:updated|published|posted|last modified|aktualisiert|actualizado|publicado|mis à jour)\b\s*:?", re.I)
+
+
 def _is_date_line(text: str) -> bool:
     if len(text) > 80 or not _HAS_DIGIT.search(text):
         return False
+    if "|" in text and _STAMP.search(text):
+        return True  # "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM"
     for token in _DATE_TOKEN.findall(text.casefold()):
         if not token.isdigit() and token.rstrip(".") not in DATE_LINE_WORDS:
             return False

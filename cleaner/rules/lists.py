@@ -92,3 +92,19 @@ def navigation(page: Page) -> None:
             for b in blocks[i:j]:
                 page.remove(b, "navigation", f"one of {j - i} short link-like lines in a row (a menu)")
         i = j
+
+
+# "Related: Headline", "READ MORE: Headline", "Lesen Sie auch: ..." inside or after the story.
+_INLINE_LINK_PREFIX = re.compile(
+    r"^(?:related|related story|related article|read more|read also|also read|see also|more|"
+    r"watch|listen|recommended|most read|lea también|lee también|lesen sie auch|mehr dazu|"
+    r"leia também|veja também|à lire aussi|lire aussi|leggi anche)\s*[:|>»–-]\s*\S",
+    re.I,
+)
+
+
+@GENERIC_RULES.register("inline_related", 32, "'Related: headline' and 'READ MORE: headline' lines")
+def inline_related(page: Page) -> None:
+    for block in page.undecided():
+        if _INLINE_LINK_PREFIX.match(block.text) and is_headline_like(block.text, HEADLINE_MAX_WORDS):
+            page.remove(block, "inline_related", "link to another story, set inside the page")
