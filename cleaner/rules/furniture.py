@@ -32,6 +32,8 @@ PROMPT_OPENING_CHARS = 60
 """Where a long block's opening is checked for a prompt phrase."""
 TITLE_MAX_WORDS = 25
 """Headlines are shorter than this; a longer repeated block is a lead shown twice."""
+TITLE_SOURCE_LINES = 3
+"""The page title stands in the first lines of a dump."""
 TITLE_ZONE = 0.5
 """Repeated-title lines are looked for in the first half of the page only."""
 
@@ -50,18 +52,19 @@ def _norm(text: str) -> str:
 
 @GENERIC_RULES.register("repeated_title", 13, "the headline, repeated from the page title")
 def repeated_title(page: Page) -> None:
-    """Lines contained in an earlier line near the top are the title shown twice.
+    """Lines contained in one of the page's first lines are the title shown again.
 
-    Pages print their <title> ("Headline - Site") and then the headline itself; the article text
-    never starts by repeating a line above it.
+    Dumps start with the <title> ("Headline - Site", or a breadcrumb glued to it); the headline
+    then repeats above the story, and again in share bars and "related" boxes. Only the first
+    lines are a title source: a question repeated inside an interview is not a headline.
     """
+    heads = [_norm(b.text) for b in page.blocks[:TITLE_SOURCE_LINES]]
     limit = int(len(page.blocks) * TITLE_ZONE) + 1
-    seen = ""  # every earlier line, newline-joined: one substring search instead of a loop
-    for block in page.blocks[:limit]:
+    for block in page.blocks[1:limit]:
         text = _norm(block.text)
-        if len(text) >= 15 and text in seen and is_headline_like(text, TITLE_MAX_WORDS):
-            page.remove(block, "repeated_title", "repeats the page title or headline above it")
-        seen += "\n" + text
+        if len(text) >= 15 and is_headline_like(text, TITLE_MAX_WORDS):
+            if any(text in h for h in heads[: block.index]):
+                page.remove(block, "repeated_title", "repeats the page title or headline above it")
 
 
 _STAMP = re.compile(r"\b(?:updated|published|posted|last modified|aktualisiert|actualizado|publicado|mis à jour)\b\s*:?", re.I)
