@@ -38,8 +38,10 @@ def compact(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Casefolded word tokens without accents ("Classificação" meets the slug "classificacao")."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return _WORD.findall("".join(c for c in text if not unicodedata.combining(c)))
+    text = text.casefold()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _WORD.findall(text)
 
 
 @dataclass(frozen=True, slots=True)

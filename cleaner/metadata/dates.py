@@ -75,6 +75,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _UPDATED_SET = frozenset(UPDATED_LABELS)
+_LABEL_FIRST_WORDS = frozenset(w.split()[0] for w in PUBLISHED_LABELS + UPDATED_LABELS)
 # Labels that are also ordinary first words of a headline ("Date night ideas", "Data shows").
 _AMBIGUOUS_LABELS = frozenset({"date", "data", "datum", "stand", "released", "created", "edited", "revised", "modified"})
 _COPYRIGHT = re.compile(r"©|ⓒ|\(c\)|copyright", re.IGNORECASE)
@@ -234,6 +235,9 @@ def is_copyright(line: str) -> bool:
 
 def starts_with_label(line: str) -> bool:
     """Whether a line opens with a date label ("Updated Nov 19, 9:41 AM", "Posted: ...")."""
+    first = line[:20].split(" ", 1)[0].rstrip(":").lower()
+    if first not in _LABEL_FIRST_WORDS:
+        return False
     m = _LABEL.match(line)
     return bool(m) and m.group("label").casefold() not in _AMBIGUOUS_LABELS
 

@@ -79,7 +79,6 @@ _NOT_HEADLINE = re.compile(
 _OPENERS = frozenset("\"'“‘«„¿¡([")
 _ICON = re.compile(r"\s*\b[a-z]+_(?:left|right|up|down|forward|back|more|less|outline|circle|menu)\b")
 _LABEL_PART = re.compile(r"\w:\s|\bmenu\b", re.IGNORECASE)
-_OPENERS = frozenset("\"'“‘«„¿¡([")
 _WRAPPER = re.compile(r"^[^:]{3,60}:\s+(?P<rest>.+)$")
 _SEPARATOR = re.compile(r"\s+[|–—·»:]{1,2}\s+|\s+-\s*|\s+/\s+")
 _SITE_LEAD = re.compile(r"^[\s|–—·»:/\\-]+")
@@ -132,8 +131,10 @@ def _headline_shaped(block: Block) -> bool:
 def _headline_text(text: str, title_parts: set[str]) -> tuple[str, str]:
     """A candidate's headline text: trailing byline and glued date removed, unless the <title>
     line prints the same words (then the date is part of the headline: "Opening Bell 11.18.19")."""
-    text = _strip_by(_ICON.sub("", text).strip())[0]
-    if fold(text) in title_parts:
+    if "_" in text:
+        text = _ICON.sub("", text).strip()
+    text = _strip_by(text)[0]
+    if title_parts and fold(text) in title_parts:
         return text, ""
     return _date_cut(text)
 
@@ -200,56 +201,90 @@ def _title_line_parts(text: str) -> list[str]:
     return runs
 
 
-def _score(
-    blocks: Sequence[Block],
-    block: Block,
-    first_body: int,
-    title_parts: set[str],
-    title_texts: list[str],
-    plain: dict[str, int],
-    counts: dict[str, int],
-    url: UrlInfo,
-    title_indexes: frozenset[int],
-) -> float:
+@dataclass(slots=True)
+class _Page:
+    """What scoring needs to know about the page, computed once per call."""
+
+    blocks: Sequence[Block]
+    first_body: int
+    url: UrlInfo
+    title_parts: set[str]
+    title_texts: list[str]
+    title_indexes: frozenset[int]
+    plain: Counter[str]
+    counts: Counter[str]
+    meta: dict[int, bool] = field(default_factory=dict)  # memo: block index -> date/byline line
+    date_lines: dict[int, bool] = field(default_factory=dict)
+
+    def is_meta(self, i: int) -> bool:
+        """A short byline or date line (memoised: each candidate looks at its neighbours)."""
+        found = self.meta.get(i)
+        if found is None:
+            text = self.blocks[i].text
+            found = len(text) <= META_MAX_CHARS and bool(
+                _BYLINE_START.match(text) or starts_with_label(text) or find_dates(text)
+            )
+            self.meta[i] = found
+        return found
+
+    def is_date_line(self, i: int) -> bool:
+        """A short line that is mostly a date, or starts with a date label."""
+        found = self.date_lines.get(i)
+        if found is None:
+            text = self.blocks[i].text
+            found = len(text) <= META_MAX_CHARS and (starts_with_label(text) or _date_line(text))
+            self.date_lines[i] = found
+        return found
+
+
+def _score(page: _Page, block: Block) -> float:
     """Evidence that a block is the headline (see the weights above)."""
+    title_parts = page.title_parts
     text, date_how = _headline_text(block.text, title_parts)
-    key = fold(text)
-    count_key = block.text.casefold()
+    key = fold(text) if title_parts else ""
     score = BASE + HEADING_BONUS.get(block.heading, 0.0)
     if date_how == "inside" and key not in title_parts:
         score -= DATE_COST
-    wrapper = _WRAPPER.match(text)
-    if wrapper and plain.get(wrapper.group("rest").casefold(), 0) >= 1:
-        score -= WRAPPER_COST
-    if block.index in title_indexes:
-        score -= TITLE_LINE_SELF_COST  # the in-page copy of the headline is the better pick
-    elif key in title_parts:
-        score += TITLE_LINE_BONUS
-    elif any(key in t and len(t) > len(key) + 2 and len(key) >= CONTAINED_MIN_SHARE * len(t) for t in title_texts):
-        score += TITLE_LINE_CONTAINS_BONUS
-    if counts.get(count_key, 0) >= 2:
+    if ":" in text:
+        wrapper = _WRAPPER.match(text)
+        if wrapper and page.plain.get(wrapper.group("rest").casefold(), 0) >= 1:
+            score -= WRAPPER_COST
+    score += _title_line_evidence(page, block, key)
+    if page.counts.get(block.text.casefold(), 0) >= 2:
         score += REPEAT_BONUS
-    score += SLUG_WEIGHT * slug_overlap(text, url.slug_words)
-    if first_body > 0:
-        score -= min(DISTANCE_COST_MAX, DISTANCE_COST * (first_body - block.index))
+    if page.url.slug_words:
+        score += SLUG_WEIGHT * slug_overlap(text, page.url.slug_words)
+    if page.first_body > 0:
+        score -= min(DISTANCE_COST_MAX, DISTANCE_COST * (page.first_body - block.index))
     if block.marker:
         score -= BULLET_COST
-    n_words = len(text.split())
+    n_words = text.count(" ") + 1
     if n_words < SHORT_WORDS and not _NO_SPACE_SCRIPT.search(text):
         score -= SHORT_COST * (SHORT_WORDS - n_words)
     if _sentence(text):
         score -= SENTENCE_COST
-    if date_how == "cut" or _meta_follows(blocks, block.index, first_body) or _date_above(blocks, block.index):
+    if date_how == "cut" or _meta_follows(page, block.index) or _date_above(page, block.index):
         score += META_NEXT_BONUS
     return score
 
 
-def _date_above(blocks: Sequence[Block], index: int) -> bool:
+def _title_line_evidence(page: _Page, block: Block, key: str) -> float:
+    """Bonus for matching the <title> line's headline part; a cost for being that line."""
+    if block.index in page.title_indexes:
+        return -TITLE_LINE_SELF_COST  # the in-page copy of the headline is the better pick
+    if not key:
+        return 0.0
+    if key in page.title_parts:
+        return TITLE_LINE_BONUS
+    for t in page.title_texts:
+        if key in t and len(t) > len(key) + 2 and len(key) >= CONTAINED_MIN_SHARE * len(t):
+            return TITLE_LINE_CONTAINS_BONUS
+    return 0.0
+
+
+def _date_above(page: _Page, index: int) -> bool:
     """Whether a date line sits right above (a "Published 1 day ago" / headline layout)."""
-    for b in blocks[max(0, index - DATE_ABOVE_SPAN) : index]:
-        if len(b.text) <= META_MAX_CHARS and (starts_with_label(b.text) or _date_line(b.text)):
-            return True
-    return False
+    return any(page.is_date_line(i) for i in range(max(0, index - DATE_ABOVE_SPAN), index))
 
 
 def _date_line(text: str) -> bool:
@@ -260,42 +295,38 @@ def _date_line(text: str) -> bool:
 
 def _sentence(text: str) -> bool:
     """A long line ending in a full stop: a standfirst or a caption rather than a headline."""
-    return text.endswith(".") and not text.endswith("..") and len(text.split()) >= SENTENCE_MIN_WORDS
+    return text.endswith(".") and not text.endswith("..") and text.count(" ") + 1 >= SENTENCE_MIN_WORDS
 
 
-def _meta_follows(blocks: Sequence[Block], index: int, first_body: int) -> bool:
+def _meta_follows(page: _Page, index: int) -> bool:
     """Whether a byline or a date line comes within the next few blocks (the headline's kit)."""
-    stop = min(len(blocks), index + 1 + META_NEXT_SPAN)
-    if first_body > index:
-        stop = min(stop, first_body)
-    for b in blocks[index + 1 : stop]:
-        text = b.text
-        if len(text) <= META_MAX_CHARS and (_BYLINE_START.match(text) or find_dates(text) or starts_with_label(text)):
-            return True
-    return False
+    stop = min(len(page.blocks), index + 1 + META_NEXT_SPAN)
+    if page.first_body > index:
+        stop = min(stop, page.first_body)
+    return any(page.is_meta(i) for i in range(index + 1, stop))
 
 
 def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleResult:
     """Pick the headline among the lines above the body; also read site and breadcrumb."""
     if first_body > 0:
-        pool = blocks[max(0, first_body - LOOKBACK) : first_body]
+        pool = list(blocks[max(0, first_body - LOOKBACK) : first_body])
     else:
-        pool = blocks[:NO_BODY_SCAN]
+        pool = list(blocks[:NO_BODY_SCAN])
     heads = _title_lines(blocks, first_body)
     title_parts = {p for b in heads for p in _title_line_parts(b.text)}
-    title_texts = [fold(b.text) for b in heads]
-    title_indexes = frozenset(b.index for b in heads)
     plain, counts = _counts(blocks)
+    page = _Page(
+        blocks, first_body, url, title_parts, [fold(b.text) for b in heads], frozenset(b.index for b in heads), plain, counts
+    )
     if first_body > LOOKBACK and title_parts:
-        far = [b for b in blocks[: first_body - LOOKBACK] if fold(b.text) in title_parts and b.index not in title_indexes]
-        pool = far[-1:] + list(pool)
+        pool = _far_copy(blocks[: first_body - LOOKBACK], page) + pool
     result = TitleResult()
     best = None
     nearest_done = False
     for block in reversed(pool):
         if not _headline_shaped(block):
             continue
-        score = _score(blocks, block, first_body, title_parts, title_texts, plain, counts, url, title_indexes)
+        score = _score(page, block)
         if first_body > 0 and not nearest_done and not block.marker and not _sentence(block.text):
             score += NEAREST_BONUS
             nearest_done = True
@@ -304,24 +335,37 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
             best = (score, block)
     if best is None or best[0] < MIN_SCORE:
         return _title_line_only(heads, result)
-    block = best[1]
-    if block.index in title_indexes:
+    return _finish(best[1], pool, page, heads, result)
+
+
+def _far_copy(blocks: Sequence[Block], page: _Page) -> list[Block]:
+    """The last block far above the body that prints the <title> line's headline."""
+    lengths = {len(p) for p in page.title_parts}
+    for b in reversed(blocks):
+        if b.index not in page.title_indexes and len(b.text) in lengths and fold(b.text) in page.title_parts:
+            return [b]
+    return []
+
+
+def _finish(block: Block, pool: list[Block], page: _Page, heads: list[Block], result: TitleResult) -> TitleResult:
+    """Fill the result for the chosen block: text, earliest copy, source, <title> line parts."""
+    if block.index in page.title_indexes:
         result.index = block.index
         return _title_line_only([block], result)
     result.trailing_byline = _strip_by(block.text)[1]
-    result.title = _headline_text(block.text, title_parts)[0]
+    result.title = _headline_text(block.text, page.title_parts)[0]
     result.index = block.index
-    key = fold(block.text)
+    key = block.text.casefold()
     result.first_index = next(
         (
             b.index
             for b in pool
-            if TITLE_LINE_BLOCKS <= b.index and block.index - b.index <= COPY_SPAN and fold(b.text) == key
+            if TITLE_LINE_BLOCKS <= b.index and block.index - b.index <= COPY_SPAN and b.text.casefold() == key
         ),
         block.index,
     )
-    result.source = f"line {block.line}: {_why(block, title_parts, counts)}"
-    _read_title_line(heads, result, url)
+    result.source = f"line {block.line}: {_why(block, page.title_parts, page.counts)}"
+    _read_title_line(heads, result, page.url)
     return result
 
 

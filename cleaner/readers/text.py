@@ -39,6 +39,10 @@ WRAP_MIN_SHARE = 0.25
 """Share of the long lines that must end near the wrap width for a document to count as wrapped."""
 WRAP_SLACK = 12
 """How far below the width a wrapped line may end (a long next word does not fit the rest)."""
+LINK_TEXT_MAX_WORDS = 3
+"""A line this short after an unfinished sentence is the text of a link inside it."""
+SENTENCE_MIN_WORDS = 6
+"""An unfinished line this long is a sentence in progress, not a menu item."""
 FRAGMENT_MAX_WORDS = 12
 """A bs4 link fragment is short; longer lines are judged on their own."""
 
@@ -108,8 +112,19 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     head = nxt[0]
     if head in _CONTINUATION_START or head.islower():
         return True
+    if nxt.count(" ") < LINK_TEXT_MAX_WORDS and _in_sentence(prev):
+        return True  # "... the fourth film in rebooted" / "Star Trek": link text inside a sentence
     last = prev.rsplit(" ", 1)[-1].lower()
     return last in _DANGLING or prev[-1] in "(,–—-"
+
+
+def _in_sentence(line: str) -> bool:
+    """A long line mostly in lower case, without a full stop: a sentence cut at a link."""
+    words = line.split()
+    if len(words) < SENTENCE_MIN_WORDS:
+        return False
+    lower = sum(1 for w in words if w[0].islower())
+    return lower * 2 >= len(words) and ("," in line or lower * 3 >= len(words) * 2)
 
 
 def _is_fragment(prev: str, nxt: str) -> bool:
