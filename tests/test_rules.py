@@ -122,3 +122,25 @@ def test_non_english_prose_is_kept_and_language_detected() -> None:
     article = cleaner.clean("Startseite\nPolitik\nSport\nKultur\nWetter\n" + story + "Impressum | Datenschutz\n")
     assert article.text == story.strip().replace("\n", "\n\n")
     assert article.language == "de"
+
+
+def test_more_from_heading_opens_a_headline_list() -> None:
+    dump = STORY + "More From the Harbour Herald\nFerry fares to rise in January\nNew lighthouse museum opens\n"
+    article = cleaner.clean(dump)
+    assert _rule_of(article.removed, "More From the Harbour Herald") == "headline_list"
+    assert "lighthouse" not in article.text
+
+
+def test_author_bio_and_about_box_close_the_story() -> None:
+    bio = ("Jane Roe is a transport reporter for the City Herald, covering buses, trains and the "
+           "politics of getting around.")
+    about = "About Metro Transit\nMetro Transit runs the city's buses and carries 300,000 riders on a typical weekday across the region.\n"
+    article = cleaner.clean(STORY + bio + "\n" + about)
+    assert _rule_of(article.removed, bio) == "author_bio"
+    assert "300,000 riders" not in article.text
+    assert article.text.endswith("signed.")
+
+
+def test_short_newsletter_line_is_a_prompt() -> None:
+    article = cleaner.clean(STORY + "Get our daily Entertainment newsletter\n")
+    assert _rule_of(article.removed, "Get our daily Entertainment newsletter") == "prompts"

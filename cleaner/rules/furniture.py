@@ -24,6 +24,9 @@ _HAS_DIGIT = re.compile(r"\d")
 # "© 2024 X. All rights reserved." closes the page; a "© Getty" photo credit does not.
 _PAGE_FOOTER = re.compile(r"\ball rights reserved\b|^(?:©|copyright)\s*(?:\(c\)\s*)?\d{4}", re.I)
 _PROMPT = re.compile("|".join(map(re.escape, PROMPT_PHRASES)))
+_NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
+NEWSLETTER_LINE_MAX_WORDS = 12
+"""A line this short that names a newsletter is a sign-up prompt ("Get our daily ... newsletter")."""
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|©\s*\d{4}", re.I)
 
 PROMPT_MAX_WORDS = 40
@@ -144,6 +147,8 @@ def prompts(page: Page) -> None:
         if word_count(block.text) > PROMPT_MAX_WORDS:
             low = low[:PROMPT_OPENING_CHARS]
         m = _PROMPT.search(low)
+        if m is None and word_count(block.text) <= NEWSLETTER_LINE_MAX_WORDS:
+            m = _NEWSLETTER.search(low)
         if m:
             page.remove(block, "prompts", f"prompt or legal notice ({m.group(0)!r})")
 
@@ -155,3 +160,20 @@ def copyright_line(page: Page) -> None:
             page.remove(block, "copyright", "copyright/footer line")
             if _PAGE_FOOTER.search(block.text):
                 page.barriers.add(block.index)
+
+
+# "Meg James is a corporate media reporter for the Los Angeles Times, covering ..."
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,4}(?:is|was|has been)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,5}"
+    r"(?:reporter|writer|editor|correspondent|journalist|columnist|contributor|freelancer|producer|"
+    r"author|critic|photographer|blogger|analyst for)\b"
+)
+BIO_MAX_WORDS = 80
+
+
+@GENERIC_RULES.register("author_bio", 19, "author biography box after the story")
+def author_bio(page: Page) -> None:
+    for block in page.undecided():
+        if word_count(block.text) <= BIO_MAX_WORDS and _AUTHOR_BIO.match(block.text):
+            page.remove(block, "author_bio", "author biography, not part of the story")
+            page.barriers.add(block.index)

@@ -16,8 +16,22 @@ MENU_MIN_RUN = 6
 HEADLINE_MAX_WORDS = 30
 
 
+# "More From the Los Angeles Times", "More in Politics", "Latest from Reuters", "Mehr aus Bremen".
+_LIST_HEADING_PREFIX = re.compile(
+    r"^(?:more|latest|also|other|top|popular|trending|recent)\s+(?:from|in|on|at|stories|news|articles|"
+    r"videos|posts|headlines)\b|^(?:más de|más en|mehr aus|mehr von|mehr zu|plus de|altro da|mais de)\s",
+    re.I,
+)
+LIST_HEADING_MAX_WORDS = 7
+
+
 def _is_list_heading(block: Block) -> bool:
-    return len(block.text) <= 60 and key(block.text) in HEADLINE_LIST_HEADINGS
+    text = block.text
+    if len(text) > 60:
+        return False
+    return key(text) in HEADLINE_LIST_HEADINGS or (
+        word_count(text) <= LIST_HEADING_MAX_WORDS and not ends_sentence(text) and bool(_LIST_HEADING_PREFIX.match(text))
+    )
 
 
 def _headline_run(blocks: list[Block], start: int) -> int:
@@ -59,9 +73,17 @@ def headline_list(page: Page) -> None:
 _COUNT = re.compile(r"[\d\[\]()]+")
 
 
+# "About Ascom", "About the author", "Über die Autorin": a boilerplate box after the story.
+_ABOUT = re.compile(r"^(?:about|über|sobre|à propos de|a proposito di|over)\s+\S+(?:\s+\S+){0,3}$", re.I)
+
+
 def _is_end_heading(text: str) -> bool:
-    """'Comments', '[ 167 comments ]', 'Leave a Reply': the article is over."""
-    return len(text) <= 40 and key(_COUNT.sub(" ", text)) in END_OF_ARTICLE_HEADINGS
+    """'Comments', '[ 167 comments ]', 'Leave a Reply', 'About Ascom': the article is over."""
+    if len(text) > 40:
+        return False
+    return key(_COUNT.sub(" ", text)) in END_OF_ARTICLE_HEADINGS or (
+        bool(_ABOUT.match(text)) and not ends_sentence(text)
+    )
 
 
 @GENERIC_RULES.register("end_of_article", 31, "comments, tags, author-box headings close the article")
