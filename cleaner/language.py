@@ -33,7 +33,7 @@ STOPLIST_LANGUAGES = {
 _WORD = re.compile(r"\w+")
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
-SAMPLE_TOKENS = 600
+SAMPLE_TOKENS = 300
 """Tokens looked at to guess the language: enough for a stable vote, cheap on long pages."""
 MIN_HITS = 5
 """Fewer stop-word hits than this is no evidence: ask the n-gram model instead."""

@@ -27,6 +27,9 @@ TITLE_LINE_BLOCKS = 2
 """The <title> line is the first or second block of a dump that kept it."""
 MAX_SITE_WORDS = 6
 MAX_SITE_PARTS = 2
+PREFIX_MIN_WORDS = 4
+FOLD_SLACK = 8
+"""Characters folding may remove from a line (quotes, doubled spaces)."""
 COPY_SPAN = 30
 """An earlier copy of the headline this close still carries the byline and date (galleries)."""
 MIN_CHARS = 8
@@ -82,6 +85,7 @@ _LABEL_PART = re.compile(r"\w:\s|\bmenu\b", re.IGNORECASE)
 _WRAPPER = re.compile(r"^[^:]{3,60}:\s+(?P<rest>.+)$")
 _SEPARATOR = re.compile(r"\s+[|–—·»:]{1,2}\s+|\s+-\s*|\s+/\s+")
 _SITE_LEAD = re.compile(r"^[\s|–—·»:/\\-]+")
+_BY_GLUED = re.compile(r"\s+By\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]*){1,3})\b")
 _BY_SUFFIX = re.compile(r"\s+(?:by|von|por|par|di)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _BYLINE_START = re.compile(r"^(?:by|von|por|par|written by|posted by|author)\b", re.I)
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in BREADCRUMB_SEPARATORS) + r")\s*")
@@ -128,14 +132,22 @@ def _headline_shaped(block: Block) -> bool:
     return share <= DATE_MAX_SHARE and not (first.label and first.start < len(first.label) + 3)
 
 
-def _headline_text(text: str, title_parts: set[str]) -> tuple[str, str]:
+def _headline_text(text: str, title_parts: set[str], prefixes: tuple[str, ...] = ()) -> tuple[str, str]:
     """A candidate's headline text: trailing byline and glued date removed, unless the <title>
-    line prints the same words (then the date is part of the headline: "Opening Bell 11.18.19")."""
+    line prints the same words (then the date is part of the headline: "Opening Bell 11.18.19").
+
+    A line that starts with the <title> line's headline and goes on ("Headline 3.409 letture")
+    is the headline glued to the next line by the dump: it is cut back to the headline.
+    """
     if "_" in text:
         text = _ICON.sub("", text).strip()
     text = _strip_by(text)[0]
     if title_parts and fold(text) in title_parts:
         return text, ""
+    low = text.lower()
+    for p in prefixes:
+        if len(low) > len(p) + 1 and low.startswith(p) and low[len(p)] == " ":
+            return text[: len(p)], ""
     return _date_cut(text)
 
 
@@ -160,8 +172,8 @@ def _date_cut(text: str) -> tuple[str, str]:
 
 
 def _strip_by(text: str) -> tuple[str, str | None]:
-    """Cut a trailing byline glued to a headline ("Hiking the Flat Irons by Regan")."""
-    m = _BY_SUFFIX.search(text)
+    """Cut a byline glued to a headline ("Hiking the Flat Irons by Regan", "... By Jane Doe, May 2")."""
+    m = _BY_SUFFIX.search(text) or _BY_GLUED.search(text)
     if m and len(text[: m.start()].split()) >= 3:
         return text[: m.start()], m.group(1)
     return text, None
@@ -185,20 +197,27 @@ def _title_lines(blocks: Sequence[Block], first_body: int) -> list[Block]:
     ]
 
 
-def _title_line_parts(text: str) -> list[str]:
-    """Headline candidates from a <title> line: its parts and runs of adjacent parts.
+def _title_line_runs(text: str) -> list[str]:
+    """Headline candidates from a <title> line: its parts and runs of adjacent parts, as printed.
 
     The shorter end part is the site name ("... - Auto News"), never the headline.
     """
-    parts = [p for p in _SEPARATOR.split(_strip_breadcrumb_label(text)) if p]
-    runs = []
-    for i in range(len(parts)):
-        for j in range(i + 1, min(len(parts), i + 3) + 1):
-            runs.append(fold(" - ".join(parts[i:j])))
-    if len(parts) >= 2:
-        site = parts[-1] if len(parts[-1]) <= len(parts[0]) else parts[0]
-        runs = [r for r in runs if r != fold(site)]
+    body = _strip_breadcrumb_label(text)
+    cuts = [(m.start(), m.end()) for m in _SEPARATOR.finditer(body)]
+    bounds = [(0, cuts[0][0])] if cuts else [(0, len(body))]
+    bounds += [(cuts[k][1], cuts[k + 1][0] if k + 1 < len(cuts) else len(body)) for k in range(len(cuts))]
+    bounds = [(a, b) for a, b in bounds if b > a]
+    runs = [body[bounds[i][0] : bounds[j][1]] for i in range(len(bounds)) for j in range(i, min(len(bounds), i + 3))]
+    if len(bounds) >= 2:
+        first, last = body[slice(*bounds[0])], body[slice(*bounds[-1])]
+        site = last if len(last) <= len(first) else first
+        runs = [r for r in runs if r != site]
     return runs
+
+
+def _title_line_parts(text: str) -> list[str]:
+    """The <title> line's headline candidates, folded for comparison."""
+    return [fold(r) for r in _title_line_runs(text)]
 
 
 @dataclass(slots=True)
@@ -213,6 +232,7 @@ class _Page:
     title_indexes: frozenset[int]
     plain: Counter[str]
     counts: Counter[str]
+    title_prefixes: tuple[str, ...] = ()  # lower-cased headline parts of the <title> line
     meta: dict[int, bool] = field(default_factory=dict)  # memo: block index -> date/byline line
     date_lines: dict[int, bool] = field(default_factory=dict)
 
@@ -240,7 +260,7 @@ class _Page:
 def _score(page: _Page, block: Block) -> float:
     """Evidence that a block is the headline (see the weights above)."""
     title_parts = page.title_parts
-    text, date_how = _headline_text(block.text, title_parts)
+    text, date_how = _headline_text(block.text, title_parts, page.title_prefixes)
     key = fold(text) if title_parts else ""
     score = BASE + HEADING_BONUS.get(block.heading, 0.0)
     if date_how == "inside" and key not in title_parts:
@@ -318,6 +338,7 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
     page = _Page(
         blocks, first_body, url, title_parts, [fold(b.text) for b in heads], frozenset(b.index for b in heads), plain, counts
     )
+    page.title_prefixes = _title_prefixes(heads)
     if first_body > LOOKBACK and title_parts:
         pool = _far_copy(blocks[: first_body - LOOKBACK], page) + pool
     result = TitleResult()
@@ -338,11 +359,18 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
     return _finish(best[1], pool, page, heads, result)
 
 
+def _title_prefixes(heads: list[Block]) -> tuple[str, ...]:
+    """The <title> line's parts long enough to be a headline, lower-cased, longest first."""
+    runs = [r.strip().lower() for b in heads for r in _title_line_runs(b.text)]
+    return tuple(sorted((r for r in runs if r.count(" ") >= PREFIX_MIN_WORDS - 1), key=len, reverse=True))
+
+
 def _far_copy(blocks: Sequence[Block], page: _Page) -> list[Block]:
     """The last block far above the body that prints the <title> line's headline."""
-    lengths = {len(p) for p in page.title_parts}
+    shortest = min(len(p) for p in page.title_parts)
+    longest = max(len(p) for p in page.title_parts) + FOLD_SLACK
     for b in reversed(blocks):
-        if b.index not in page.title_indexes and len(b.text) in lengths and fold(b.text) in page.title_parts:
+        if shortest <= len(b.text) <= longest and b.index not in page.title_indexes and fold(b.text) in page.title_parts:
             return [b]
     return []
 
@@ -353,7 +381,7 @@ def _finish(block: Block, pool: list[Block], page: _Page, heads: list[Block], re
         result.index = block.index
         return _title_line_only([block], result)
     result.trailing_byline = _strip_by(block.text)[1]
-    result.title = _headline_text(block.text, page.title_parts)[0]
+    result.title = _headline_text(block.text, page.title_parts, page.title_prefixes)[0]
     result.index = block.index
     key = block.text.casefold()
     result.first_index = next(

@@ -24,6 +24,8 @@ _HAS_DIGIT = re.compile(r"\d")
 # "© 2024 X. All rights reserved." closes the page; a "© Getty" photo credit does not.
 _PAGE_FOOTER = re.compile(r"\ball rights reserved\b|^(?:©|copyright)\s*(?:\(c\)\s*)?\d{4}", re.I)
 _PROMPT = re.compile("|".join(map(re.escape, PROMPT_PHRASES)))
+_CREDIT_MARKER = re.compile("|".join(map(re.escape, PHOTO_CREDIT_MARKERS)))
+CREDIT_MAX_CHARS = 120
 _NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
 NEWSLETTER_LINE_MAX_WORDS = 12
 """A line this short that names a newsletter is a sign-up prompt ("Get our daily ... newsletter")."""
@@ -93,7 +95,7 @@ def date_line(page: Page) -> None:
 
 def _is_byline(text: str) -> bool:
     low = text.casefold()
-    return word_count(text) <= 12 and low.startswith(BYLINE_PREFIXES) and not low.rstrip().endswith(".")
+    return low.startswith(BYLINE_PREFIXES) and word_count(text) <= 12 and not low.rstrip().endswith(".")
 
 
 @GENERIC_RULES.register("byline", 15, "bylines ('By Jane Doe, Associated Press')")
@@ -106,14 +108,14 @@ def byline(page: Page) -> None:
 def _is_credit(text: str) -> bool:
     low = text.casefold()
     return low.startswith(PHOTO_CREDIT_PREFIXES) or (
-        word_count(text) <= 12 and any(m in low for m in PHOTO_CREDIT_MARKERS)
+        len(text) <= CREDIT_MAX_CHARS and bool(_CREDIT_MARKER.search(low)) and word_count(text) <= 12
     )
 
 
 def _ends_with_credit(text: str) -> bool:
     """A caption often closes with its credit: '... on Tuesday. (AP Photo/Jae C. Hong)'."""
     tail = text[-60:].casefold()
-    return tail.rstrip().endswith(")") and any(m in tail for m in PHOTO_CREDIT_MARKERS)
+    return tail.rstrip().endswith(")") and bool(_CREDIT_MARKER.search(tail))
 
 
 @GENERIC_RULES.register("captions", 16, "photo captions and credits")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _TRIM = " \t:：-–—|•·*#>»›.…!?"
 _WORD = re.compile(r"\w+")
@@ -15,7 +16,9 @@ def key(text: str) -> str:
     return text.strip(_TRIM).casefold()
 
 
+@lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
+    """Words in a line; cached, since several rules ask about the same block."""
     return len(_WORD.findall(text))
 
 
