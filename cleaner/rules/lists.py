@@ -118,7 +118,7 @@ def navigation(page: Page) -> None:
 
 # "Related: Headline", "READ MORE: Headline", "Lesen Sie auch: ..." inside or after the story.
 _INLINE_LINK_PREFIX = re.compile(
-    r"^(?:related|related story|related article|read more|read also|also read|see also|more|"
+    r"^(?:related|related story|related article|read more|read also|also read|see also|more|also on [\w.]+|"
     r"watch|listen|recommended|most read|lea también|lee también|lesen sie auch|mehr dazu|"
     r"leia também|veja também|à lire aussi|lire aussi|leggi anche)\s*[:|>»–-]\s*\S",
     re.I,

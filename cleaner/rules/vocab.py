@@ -342,6 +342,16 @@ PROMPT_PHRASES = (
     "by signing up",
     "by subscribing",
     "enter your email",
+    "like this story",
+    "share it with a friend",
+    "share this article",
+    "tell us what you think",
+    "let us know what you think",
+    "what do you think?",
+    "click here for more",
+    "delivered through your letterbox",
+    "delivered to your door",
+    "subscribe today",
     "in your inbox",
     "sign up here",
     "click here to subscribe",
@@ -482,7 +492,7 @@ januar februar märz mai juni juli oktober dezember
 enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
 janvier février mars avril juin juillet août septembre octobre novembre décembre
 gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
-ago just now
+ago just now p m
 second seconds minute minutes min mins hour hours hr hrs day days week weeks month months year years
 vor stunden tagen minuten hace horas días il y a heures jours
 """.split()

@@ -31,3 +31,14 @@ def ui_words(page: Page) -> None:
     for block in page.undecided():
         if len(block.text) <= 40 and key(block.text) in UI_WORDS:
             page.remove(block, "ui_words", f"interface word {block.text!r}, not article text")
+
+
+# WordPress shortcodes left in the text: "[button link=... ] Send us YOUR review[/button]".
+_SHORTCODE = re.compile(r"\[(\w+)(?:\s[^\]]*)?\].*\[/\1\]|^\[\w+(?:\s[^\]]*)?\]$")
+
+
+@GENERIC_RULES.register("shortcodes", 22, "unrendered CMS shortcodes such as [button ...]")
+def shortcodes(page: Page) -> None:
+    for block in page.undecided():
+        if "[" in block.text and _SHORTCODE.search(block.text):
+            page.remove(block, "shortcodes", "unrendered CMS shortcode (a button or widget)")
