@@ -33,20 +33,25 @@ def extract_metadata(
     body: Sequence[Block],
     *,
     url: str | None = None,
+    language: str | None = None,
     detect_lang: bool = True,
 ) -> Metadata:
     """Metadata of one dump. Never raises: a field that cannot be read is left empty.
 
     `blocks` are all blocks of the dump in order, `body` the ones kept as article text.
-    `detect_lang=False` skips the language model (the caller may know the language already).
+    `language` is the caller's ISO 639-1 code when it already knows it (no model is run then);
+    `detect_lang=False` leaves the language empty instead of running py3langid.
     """
     try:
-        return _extract(list(blocks or ()), list(body or ()), url if isinstance(url, str) else None, detect_lang)
+        hint = language if isinstance(language, str) and language else None
+        return _extract(list(blocks or ()), list(body or ()), url if isinstance(url, str) else None, hint, detect_lang)
     except Exception as exc:  # a metadata bug must never lose the article text
         return Metadata(url=url if isinstance(url, str) else None, sources={"error": f"metadata failed: {type(exc).__name__}"})
 
 
-def _extract(blocks: list[Block], body: list[Block], url: str | None, detect_lang: bool) -> Metadata:
+def _extract(
+    blocks: list[Block], body: list[Block], url: str | None, hint: str | None, detect_lang: bool
+) -> Metadata:
     """The extraction proper, in anchor order: headline, then what sits around it."""
     info = parse_url(url)
     first_body = body[0].index if body else -1
@@ -63,7 +68,7 @@ def _extract(blocks: list[Block], body: list[Block], url: str | None, detect_lan
         if authors:
             byline.source = f"{title.source.split(':')[0]}: byline after the headline"
 
-    language = detect_language(blocks, body) if detect_lang else None
+    language = hint or (detect_language(blocks, body) if detect_lang else None)
     month_first = (language in MONTH_FIRST_LANGUAGES or language is None) and not info.host.endswith(
         MONTH_FIRST_EXCEPT_HOSTS
     )
@@ -87,7 +92,8 @@ def _extract(blocks: list[Block], body: list[Block], url: str | None, detect_lan
     _note(sources, "categories", categories, categories_source)
     _note(sources, "agency", agency, agency_source)
     _note(sources, "dateline", wire.dateline, wire.dateline_source)
-    _note(sources, "language", language, "py3langid on the article text" if body else "py3langid on the page text")
+    lang_source = "given by the caller" if hint else ("py3langid on the article text" if body else "py3langid on the page text")
+    _note(sources, "language", language, lang_source)
     return Metadata(
         title=title.title,
         date=date.iso,

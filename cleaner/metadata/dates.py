@@ -263,6 +263,8 @@ INTO_BODY = 4
 NO_TITLE_SPAN = 20
 """Blocks searched above the body, or below the headline, when only one anchor is known."""
 NO_ANCHOR_SPAN = 40
+LABEL_LINE_MAX = 30
+"""A line this short may be a bare date label ("PUBLISHED:") for the next line's date."""
 MAX_LINE_CHARS = 160
 """Longer lines are prose: a date there is an event, unless it opens the line."""
 KIND_WEIGHT = {PUBLISHED: 3.0, PLAIN: 2.0, UPDATED: 1.0}
@@ -298,44 +300,49 @@ def pick_date(
     """The page's publication date: near the headline, "Published" over "Updated", URL as tie-break.
 
     `url_date` is (year, month, day) from the URL path (day 0 when absent), used to prefer the
-    candidate on that day and as the fallback when the page prints no date.
+    candidate on that day and as the fallback when the page prints no date. A page that shows
+    only an "Updated" date later than the URL's day gets the URL's day (the publication).
     """
     start, end, zs, ze = _zone(len(blocks), title_index, first_body)
     year = url_date[0] if url_date else None
     best = None
-    pending_label: tuple[str, str] | None = None
+    pending: tuple[str, str] | None = None  # a label line ("Posted:") waiting for its date
     for i in range(start, end):
-        block = blocks[i]
-        text = block.text
-        label = label_only(text)
+        text = blocks[i].text
+        label = label_only(text) if len(text) <= LABEL_LINE_MAX else None
         if label:
-            pending_label = label
+            pending = label
             continue
-        if is_copyright(text):
-            pending_label = None
-            continue
-        for f in find_dates(text, month_first=month_first, year=year):
-            if len(text) > MAX_LINE_CHARS and f.start > 3:
-                continue
-            kind, word = f.kind, f.label
-            if kind == PLAIN and pending_label and f.start <= 3:
-                kind, word = pending_label
-            score = KIND_WEIGHT[kind] + (TIME_BONUS if "T" in f.iso else 0.0)
-            score -= OUTSIDE_COST * max(0, zs - i, i - ze)
-            if zs <= i <= ze:
-                score -= min(INSIDE_COST_MAX, INSIDE_COST * (i - zs))
-            if url_date and f.day[:2] == url_date[:2] and (url_date[2] in (0, f.day[2])):
-                score += URL_AGREES_BONUS
-            if best is None or score > best[0]:
-                how = f"'{word}' label" if word else "date"
-                best = (score, f.iso, f"line {block.line}: {how}", kind, f.day)
-        pending_label = None
+        dates = find_dates(text, month_first=month_first, year=year)
+        if dates and not is_copyright(text):
+            for f in dates:
+                found = _candidate(f, text, i, (zs, ze), pending, url_date)
+                if found and (best is None or found[0] > best[0]):
+                    best = found + (f"line {blocks[i].line}",)
+        pending = None
     url_iso = _url_iso(url_date)
-    if best and not (best[3] == UPDATED and url_iso and best[4] > url_date):
-        return DateResult(best[1], best[2])
+    if best and not (best[2] == UPDATED and url_iso and best[3] > url_date):
+        return DateResult(best[1], f"{best[5]}: {best[4]}")
     if url_iso:
         return DateResult(url_iso, "date in the URL path" + (" (the page shows only an update)" if best else ""))
-    return DateResult(best[1], best[2]) if best else DateResult()
+    return DateResult()
+
+
+def _candidate(f: FoundDate, text: str, i: int, zone, pending, url_date):
+    """(score, iso, kind, day, how) of one date found at block i; None when it is prose."""
+    if len(text) > MAX_LINE_CHARS and f.start > 3:
+        return None  # a date inside a paragraph is an event, not the page's date
+    kind, word = f.kind, f.label
+    if kind == PLAIN and pending and f.start <= 3:
+        kind, word = pending
+    zs, ze = zone
+    score = KIND_WEIGHT[kind] + (TIME_BONUS if "T" in f.iso else 0.0)
+    score -= OUTSIDE_COST * max(0, zs - i, i - ze)
+    if zs <= i <= ze:
+        score -= min(INSIDE_COST_MAX, INSIDE_COST * (i - zs))
+    if url_date and f.day[:2] == url_date[:2] and url_date[2] in (0, f.day[2]):
+        score += URL_AGREES_BONUS
+    return score, f.iso, kind, f.day, (f"'{word}' label" if word else "date")
 
 
 def _url_iso(url_date) -> str | None:

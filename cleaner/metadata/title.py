@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -68,16 +69,19 @@ DATE_MAX_SHARE = 0.4
 """A line that is mostly a date is a date line."""
 """Lines this short that contain an interface word ("Share this on WhatsApp") are controls."""
 
+_TEXT = attrgetter("text")
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{4}")  # Chinese, Japanese
 _TRAILING_WEEKDAY = re.compile(r"[\s,]*\b(?:" + "|".join(WEEKDAYS) + r")\.?[\s,]*$", re.IGNORECASE)
 _UI = re.compile(r"\b(?:" + "|".join(UI_STEMS) + r")")
-# Searched in the lower-cased line (case-sensitive search on lower case is the fast path).
-_NOT_HEADLINE = re.compile(
-    r"getty images|shutterstock|istock|\bap photo|\bafp\b|/ ?reuters|reuters ?/|\bcredit\b|©|"
-    r"\b\d+\s*min(?:ute)?s?\s+read\b|all rights reserved|^@|^\(.*\)$|"
-    r"^(?:photo|image|picture|foto|bild|video|credit|source|caption|file photo|above)s?\s*[:|]|"
-    r"^(?:by|von|por|par|written by|posted by|author)\b|"
-    + "|".join(re.escape(p) for p in UI_PHRASES)
+# Tested on the lower-cased line: substrings and prefixes that mark credits, bylines, controls.
+_NOT_HEADLINE_PARTS = (
+    "getty images", "shutterstock", "istock", "ap photo", "afp", "/reuters", "/ reuters", "reuters/",
+    "reuters /", "credit", "©", "min read", "minute read", "all rights reserved",
+) + UI_PHRASES
+_NOT_HEADLINE_STARTS = (
+    "@", "photo:", "photos:", "image:", "images:", "picture:", "foto:", "bild:", "video:", "credit:",
+    "source:", "caption:", "file photo", "above:", "photo |", "image |", "by ", "von ", "por ", "par ",
+    "written by", "posted by", "author",
 )
 _OPENERS = frozenset("\"'“‘«„¿¡([")
 _ICON = re.compile(r"\s*\b[a-z]+_(?:left|right|up|down|forward|back|more|less|outline|circle|menu)\b")
@@ -120,7 +124,9 @@ def _headline_shaped(block: Block) -> bool:
     if n_words > MAX_WORDS or (n_words < 2 and not _NO_SPACE_SCRIPT.search(text)):
         return False
     low = text.lower()
-    if _NOT_HEADLINE.search(low) or (n_words <= UI_MAX_WORDS and _UI.search(low)):
+    if low.startswith(_NOT_HEADLINE_STARTS) or any(p in low for p in _NOT_HEADLINE_PARTS):
+        return False
+    if (text[0] == "(" and text[-1] == ")") or (n_words <= UI_MAX_WORDS and _UI.search(low)):
         return False
     if starts_with_label(text) or not any(c.isalpha() for c in text[:40]):
         return False
@@ -257,14 +263,17 @@ class _Page:
         return found
 
 
-def _score(page: _Page, block: Block) -> float:
-    """Evidence that a block is the headline (see the weights above)."""
+def _text_score(page: _Page, block: Block) -> float:
+    """Evidence from the line itself and its copies: heading, <title> line, repeats, URL slug,
+    distance to the body, bullets, length. Cheap enough to run on every line of the pool."""
     title_parts = page.title_parts
     text, date_how = _headline_text(block.text, title_parts, page.title_prefixes)
     key = fold(text) if title_parts else ""
     score = BASE + HEADING_BONUS.get(block.heading, 0.0)
     if date_how == "inside" and key not in title_parts:
         score -= DATE_COST
+    elif date_how == "cut":
+        score += META_NEXT_BONUS  # the date glued to it is the headline's own
     if ":" in text:
         wrapper = _WRAPPER.match(text)
         if wrapper and page.plain.get(wrapper.group("rest").casefold(), 0) >= 1:
@@ -283,9 +292,14 @@ def _score(page: _Page, block: Block) -> float:
         score -= SHORT_COST * (SHORT_WORDS - n_words)
     if _sentence(text):
         score -= SENTENCE_COST
-    if date_how == "cut" or _meta_follows(page, block.index) or _date_above(page, block.index):
-        score += META_NEXT_BONUS
     return score
+
+
+def _layout_score(page: _Page, block: Block, text_score: float) -> float:
+    """Evidence from the neighbours: a byline or date right below, or a date right above."""
+    if _meta_follows(page, block.index) or _date_above(page, block.index):
+        return META_NEXT_BONUS
+    return 0.0
 
 
 def _title_line_evidence(page: _Page, block: Block, key: str) -> float:
@@ -327,36 +341,54 @@ def _meta_follows(page: _Page, index: int) -> bool:
 
 
 def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleResult:
-    """Pick the headline among the lines above the body; also read site and breadcrumb."""
+    """Pick the headline among the lines above the body; also read site and breadcrumb.
+
+    Every line of the pool gets the cheap text score; the costly checks (shape, neighbours) run
+    best-first and stop once no remaining line could catch up with the best full score.
+    """
     if first_body > 0:
         pool = list(blocks[max(0, first_body - LOOKBACK) : first_body])
     else:
         pool = list(blocks[:NO_BODY_SCAN])
     heads = _title_lines(blocks, first_body)
     title_parts = {p for b in heads for p in _title_line_parts(b.text)}
-    plain, counts = _counts(blocks)
+    plain, counts = _counts(blocks, pool)
     page = _Page(
         blocks, first_body, url, title_parts, [fold(b.text) for b in heads], frozenset(b.index for b in heads), plain, counts
     )
     page.title_prefixes = _title_prefixes(heads)
     if first_body > LOOKBACK and title_parts:
         pool = _far_copy(blocks[: first_body - LOOKBACK], page) + pool
+    nearest = _nearest(pool) if first_body > 0 else None
+    ranked = sorted(((_text_score(page, b), -b.index, b) for b in pool if _quick_ok(b)), reverse=True)
     result = TitleResult()
     best = None
-    nearest_done = False
-    for block in reversed(pool):
+    for cheap, _, block in ranked:
+        bonus = NEAREST_BONUS if block is nearest else 0.0
+        if best is not None and cheap + bonus + META_NEXT_BONUS <= best[0]:
+            break
         if not _headline_shaped(block):
             continue
-        score = _score(page, block)
-        if first_body > 0 and not nearest_done and not block.marker and not _sentence(block.text):
-            score += NEAREST_BONUS
-            nearest_done = True
+        score = cheap + bonus + _layout_score(page, block, cheap)
         result.scores[block.index] = score
         if best is None or score > best[0]:
             best = (score, block)
     if best is None or best[0] < MIN_SCORE:
         return _title_line_only(heads, result)
     return _finish(best[1], pool, page, heads, result)
+
+
+def _quick_ok(block: Block) -> bool:
+    """The length test of `_headline_shaped`, cheap enough to filter the pool first."""
+    return MIN_CHARS <= len(block.text) <= MAX_CHARS
+
+
+def _nearest(pool: list[Block]) -> Block | None:
+    """The closest headline-shaped line above the body (not a bullet, not a sentence)."""
+    for block in reversed(pool):
+        if not block.marker and _quick_ok(block) and not _sentence(block.text) and _headline_shaped(block):
+            return block
+    return None
 
 
 def _title_prefixes(heads: list[Block]) -> tuple[str, ...]:
@@ -397,14 +429,15 @@ def _finish(block: Block, pool: list[Block], page: _Page, heads: list[Block], re
     return result
 
 
-def _counts(blocks: Sequence[Block]) -> tuple[Counter[str], Counter[str]]:
+def _counts(blocks: Sequence[Block], pool: Sequence[Block]) -> tuple[Counter[str], Counter[str]]:
     """How often each line is printed: as itself, and counting labelled copies ("Share: X") too.
 
     Keys are the lines' own text, case-folded: copies of a headline are printed identically.
+    Labelled copies are looked for in the pool only (share boxes sit above the article).
     """
-    plain = Counter(b.text.casefold() for b in blocks)
+    plain = Counter(map(str.casefold, map(_TEXT, blocks)))
     total = plain.copy()
-    for b in blocks:
+    for b in pool:
         if ":" in b.text:
             wrapper = _WRAPPER.match(b.text)
             if wrapper:

@@ -26,6 +26,10 @@ _PAGE_FOOTER = re.compile(r"\ball rights reserved\b|^(?:©|copyright)\s*(?:\(c\)
 _PROMPT = re.compile("|".join(map(re.escape, PROMPT_PHRASES)))
 _CREDIT_MARKER = re.compile("|".join(map(re.escape, PHOTO_CREDIT_MARKERS)))
 CREDIT_MAX_CHARS = 120
+CAPTION_MAX_WORDS = 45
+"""A caption is a sentence or two; a longer block before a credit is the story's paragraph."""
+CAPTION_CREDIT_PREFIXES = ("photo:", "photo by", "photograph:", "foto:", "bild:", "(ap photo", "ap photo/")
+"""Credits that follow a caption directly; "Main image credit: Getty" after a paragraph does not."""
 _NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
 NEWSLETTER_LINE_MAX_WORDS = 12
 """A line this short that names a newsletter is a sign-up prompt ("Get our daily ... newsletter")."""
@@ -128,16 +132,17 @@ def captions(page: Page) -> None:
             continue
         if _is_credit(block.text):
             page.remove(block, "captions", "photo credit")
-            prev = _previous_text_block(blocks, block.index)
-            if prev is not None and prev.label == "unknown" and not prev.blank_before and word_count(prev.text) <= 60:
-                if not block.blank_before:
-                    page.remove(prev, "captions", "photo caption (followed by its credit)")
+            prev = blocks[block.index - 1] if block.index > 0 else None
+            if (
+                prev is not None
+                and prev.label == "unknown"
+                and not block.blank_before
+                and word_count(prev.text) <= CAPTION_MAX_WORDS
+                and block.text.casefold().startswith(CAPTION_CREDIT_PREFIXES)
+            ):
+                page.remove(prev, "captions", "photo caption (followed by its credit)")
         elif _ends_with_credit(block.text):
             page.remove(block, "captions", "photo caption ending with its credit")
-
-
-def _previous_text_block(blocks: list[Block], index: int) -> Block | None:
-    return blocks[index - 1] if index > 0 else None
 
 
 @GENERIC_RULES.register("prompts", 17, "cookie, newsletter, subscribe and sign-in prompts")
