@@ -1,6 +1,8 @@
-"""The data flow, left to right, in one place:
+r"""The data flow, left to right, in one place:
 
-    source -> decode -> blocks -> profile + generic rules -> classifier -> metadata -> Article
+    dump:  source -> decode -> blocks -> profile + generic rules -> classifier -> metadata -> Article
+    page:  source -> decode -> tree -> main content (trafilatura) -> blocks -> rules -> metadata
+                                    \-> visible text: what the page showed, for `removed`
 
 Each step lives in its own module; this one only wires them and turns labelled blocks into the
 Article with its removals, so a newcomer can read the whole path here.
@@ -11,19 +13,25 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .article import Article, Metadata, Removal
-from .blocks import GOOD, Block
-from .classify import classify
+from .blocks import BAD, GOOD, UNKNOWN, Block
+from .classify import BARRIER_MIN_PROSE, classify
+from .language import guess_language
 from .config import Config
 from .errors import InputTypeError, UnknownProfileError
 from .metadata import extract_metadata
+from .metadata.merge import merge_metadata
+from .metadata.html import extract_html_metadata
 from .profiles.registry import Profile, find_profile, get_profile
-from .readers.detect import decode, looks_like_html, normalise
-from .readers.html import html_to_text
+from .readers import html as html_reader
+from .readers.detect import decode, looks_like_html, normalise, repair
 from .readers.text import read_blocks
 from .rules import GENERIC_RULES, Page
 
 EMPTY_INPUT = "empty input: nothing to clean"
 NO_ARTICLE = "no run of prose found: the input looks like navigation or a listing, not an article"
+NO_HTML = "no parseable HTML: nothing to clean"
+OUTSIDE_MAIN = "outside_main_content"
+OUTSIDE_MAIN_REASON = "not in the page's main content (DOM position, link density and class names)"
 
 
 def _to_text(source: str | bytes, config: Config) -> tuple[str, str]:
@@ -34,9 +42,7 @@ def _to_text(source: str | bytes, config: Config) -> tuple[str, str]:
         raise InputTypeError(f"clean() takes str or bytes, not {type(source).__name__}")
     text = normalise(source)
     kind = config.kind if config.kind != "auto" else ("html" if looks_like_html(text) else "text")
-    if kind == "html":
-        text, _ = html_to_text(text)
-    return text, kind
+    return (text, kind) if kind == "html" else (repair(text), kind)
 
 
 def _profile_for(config: Config, url: str | None, text: str) -> Profile | None:
@@ -74,25 +80,137 @@ def _removals(page: Page) -> list[Removal]:
 def run(source: str | bytes, url: str | None, config: Config) -> Article:
     """Clean one document. Raises only for misuse (wrong type, unknown profile name)."""
     text, kind = _to_text(source, config)
+    if kind == "html":
+        return _run_html(text, url, config)
+    return _run_text(text, url, config)
+
+
+def _run_text(text: str, url: str | None, config: Config) -> Article:
     blocks = read_blocks(text)
     if not blocks:
-        return Article("", Metadata(url=url), (), None, kind, EMPTY_INPUT, text)
+        return Article("", Metadata(url=url), (), None, "text", EMPTY_INPUT, text)
     page = Page(text, blocks, config, url)
     profile = _profile_for(config, url, text)
     _apply_rules(page, profile)
     language = classify(page)
     body = [b for b in blocks if b.label == GOOD]
-    metadata = extract_metadata(blocks, body, url=url)
-    metadata = _with_page_facts(metadata, page, language if config.detect_language else None)
+    language = language if config.detect_language else None
+    metadata = extract_metadata(blocks, body, url=url, language=language, detect_lang=False)
+    metadata = _with_page_facts(metadata, page, language)
     return Article(
         text="\n\n".join(b.text for b in body if b.text),
         metadata=metadata,
         removed=tuple(_removals(page)),
         profile=profile.name if profile else None,
-        kind=kind,
+        kind="text",
         empty_reason=None if body else NO_ARTICLE,
         source_text=text,
     )
+
+
+def _run_html(html: str, url: str | None, config: Config) -> Article:
+    """A page: trafilatura finds the main content with DOM signals, our rules clean it, and
+    every visible line of the page that is not in the text is reported in `removed`."""
+    tree = html_reader.parse(html)
+    if tree is None:
+        return Article("", Metadata(url=url), (), None, "html", NO_HTML, "")
+    visible = repair(html_reader.visible_text(tree))
+    page_metadata = extract_html_metadata(tree, url=url)
+    try:
+        main = repair(html_reader.main_text(tree, url))
+    except Exception:  # a trafilatura failure must not lose the page: judge the visible text
+        main = ""
+    if not main.strip():
+        article = _run_text(visible, url, config)
+        return replace(article, kind="html", metadata=merge_metadata(page_metadata, article.metadata))
+    blocks = read_blocks(main)
+    page = Page(main, blocks, config, url)
+    profile = _profile_for(config, url, visible)
+    _drop_headline(page, html_reader.headlines(tree))
+    _apply_rules(page, profile)
+    body = _main_content_body(page)
+    visible_blocks = read_blocks(visible)
+    language = guess_language("\n".join(b.text for b in body)) if config.detect_language else None
+    text_metadata = extract_metadata(
+        _metadata_blocks(page_metadata, visible_blocks, body), body, url=url, language=language, detect_lang=False
+    )
+    metadata = _with_page_facts(merge_metadata(page_metadata, text_metadata), page, language)
+    kept = "\n\n".join(b.text for b in body if b.text)
+    return Article(
+        text=kept,
+        metadata=metadata,
+        removed=tuple(_visible_removals(visible_blocks, page, kept)),
+        profile=profile.name if profile else None,
+        kind="html",
+        empty_reason=None if body else NO_ARTICLE,
+        source_text=visible,
+    )
+
+
+HEADLINE_SEARCH_BLOCKS = 3
+"""The headline, when the main content repeats it, is among its first blocks."""
+
+
+def _drop_headline(page: Page, headlines: list[str]) -> None:
+    """The main content often opens with the page's h1: it is the title, kept in metadata."""
+    stated = [_norm(h) for h in headlines]
+    for block in page.blocks[:HEADLINE_SEARCH_BLOCKS]:
+        text = _norm(block.text)
+        if len(text) >= 10 and any(text in h for h in stated):
+            page.remove(block, "repeated_title", "the headline (kept in metadata), not body text")
+
+
+def _main_content_body(page: Page) -> list[Block]:
+    """Blocks of the main content that no rule removed, up to an end-of-article barrier."""
+    body: list[Block] = []
+    words = 0
+    for block in page.blocks:
+        if block.label != UNKNOWN:
+            continue
+        if block.index in page.barriers or (words >= BARRIER_MIN_PROSE and _after_barrier(page, block)):
+            block.set(BAD, "end_of_article", "after the end of the article (comments, author box, footer)")
+            continue
+        block.first_label = GOOD
+        block.set(GOOD, "main_content", "in the page's main content and no chrome rule matched")
+        body.append(block)
+        words += block.text.count(" ") + 1
+    return body
+
+
+def _after_barrier(page: Page, block: Block) -> bool:
+    return any(b < block.index for b in page.barriers)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _metadata_blocks(page_metadata: Metadata, visible: list[Block], body: list[Block]) -> list[Block]:
+    """The blocks the text metadata reader needs: the whole page only when the markup left a
+    headline field open; the body alone (for dateline and agency) otherwise, which is cheaper."""
+    complete = page_metadata.title and page_metadata.date and page_metadata.site_name and page_metadata.authors
+    return body if complete else visible
+
+
+def _visible_removals(visible_blocks: list[Block], page: Page, kept: str) -> list[Removal]:
+    """Each visible line of the page not in the text, with the rule that removed it: a chrome
+    rule when it was inside the main content, else `outside_main_content`."""
+    kept_norm = _norm(kept)
+    by_rule = {_norm(b.text): b for b in page.blocks if b.label != GOOD}
+    cut_rules = {_norm(c.text): c for c in page.cuts}
+    removed: list[Removal] = []
+    for block in visible_blocks:
+        key = _norm(block.text)
+        if key in cut_rules:
+            cut = cut_rules[key]
+            removed.append(Removal(block.text, cut.rule, cut.reason, block.start, block.end, block.line))
+        elif key and key in kept_norm:
+            continue
+        else:
+            source = by_rule.get(key)
+            rule, reason = (source.rule, source.reason) if source else (OUTSIDE_MAIN, OUTSIDE_MAIN_REASON)
+            removed.append(Removal(block.text, rule, reason, block.start, block.end, block.line))
+    return removed
 
 
 def _with_page_facts(metadata: Metadata, page: Page, language: str | None) -> Metadata:

@@ -24,8 +24,8 @@ def test_clean_folder_gives_one_json_record_per_sample() -> None:
     proc = run("clean", str(SAMPLES))
     assert proc.returncode == 0, proc.stderr
     records = [json.loads(line) for line in proc.stdout.decode().splitlines()]
-    samples = sorted(SAMPLES.glob("*.txt"))
-    assert [Path(r["input"]).name for r in records] == [p.name for p in samples]
+    samples = [p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".html")]
+    assert sorted(Path(r["input"]).name for r in records) == sorted(p.name for p in samples)
     by_name = {Path(r["input"]).stem: r for r in records}
     expected = json.loads((SAMPLES / "menafn-jordan-times-energy.expected.json").read_text())
     assert by_name["menafn-jordan-times-energy"]["text"] == expected["text"]

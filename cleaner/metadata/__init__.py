@@ -12,13 +12,14 @@ from typing import Sequence
 
 from ..article import Metadata
 from ..blocks import Block
-from .agency import closing_agency, find_agency
+from .agency import AgencyResult, closing_agency, find_agency
 from .bylines import find_authors, person
 from .common import parse_url
 from .dates import pick_date
 from .language import detect_language
 from .site import find_site
-from .title import find_breadcrumb, find_title
+from .title import TitleResult, find_title
+from .titleline import find_breadcrumb
 
 __all__ = ["extract_metadata"]
 
@@ -26,6 +27,8 @@ __all__ = ["extract_metadata"]
 MONTH_FIRST_LANGUAGES = frozenset({"en"})
 MONTH_FIRST_EXCEPT_HOSTS = (".uk", ".ie", ".au", ".nz", ".in", ".za", ".ng", ".sg", ".pk")
 """English-language sites of countries that write the day first."""
+BREADCRUMB_LOOKBACK = 40
+"""Blocks above the body searched for a one-line breadcrumb."""
 
 
 def extract_metadata(
@@ -55,49 +58,33 @@ def _extract(
     """The extraction proper, in anchor order: headline, then what sits around it."""
     info = parse_url(url)
     first_body = body[0].index if body else -1
-    sources: dict[str, str] = {}
-
     title = find_title(blocks, first_body, info)
-    site = find_site(blocks, info, title.site, title.site_source)
-
-    byline = find_authors(blocks, title.first_index, first_body, site.name)
-    authors = byline.authors
-    if not authors and title.trailing_byline:
-        name = person(title.trailing_byline, allow_single=True)
-        authors = (name,) if name else ()
-        if authors:
-            byline.source = f"{title.source.split(':')[0]}: byline after the headline"
-
+    site = find_site(blocks, info, title.site, title.site_source, body)
+    authors, authors_source, byline_agency = _authors(blocks, title, first_body, site.name)
     language = hint or (detect_language(blocks, body) if detect_lang else None)
     month_first = (language in MONTH_FIRST_LANGUAGES or language is None) and not info.host.endswith(
         MONTH_FIRST_EXCEPT_HOSTS
     )
     date = pick_date(blocks, title.first_index, first_body, info.date, month_first=month_first)
-
     wire = find_agency(blocks, body)
-    agency, agency_source = wire.agency, wire.source
-    if not agency and byline.agency:
-        agency, agency_source = byline.agency, byline.agency_source
-    if not agency:
-        agency, agency_source = closing_agency(blocks, body)
-
+    agency, agency_source = _agency(blocks, body, wire, byline_agency)
     categories, categories_source = title.categories, title.categories_source
     if not categories and first_body > 0:
-        categories, categories_source = find_breadcrumb(blocks, first_body - 40, first_body, title.title)
+        categories, categories_source = find_breadcrumb(blocks, first_body - BREADCRUMB_LOOKBACK, first_body, title.title)
 
+    sources: dict[str, str] = {}
     _note(sources, "title", title.title, title.source)
     _note(sources, "date", date.iso, date.source)
-    _note(sources, "authors", authors, byline.source)
+    _note(sources, "authors", authors, authors_source)
     _note(sources, "site_name", site.name, site.source)
     _note(sources, "categories", categories, categories_source)
     _note(sources, "agency", agency, agency_source)
     _note(sources, "dateline", wire.dateline, wire.dateline_source)
-    lang_source = "given by the caller" if hint else ("py3langid on the article text" if body else "py3langid on the page text")
-    _note(sources, "language", language, lang_source)
+    _note(sources, "language", language, "given by the caller" if hint else f"py3langid on the {'article' if body else 'page'} text")
     return Metadata(
         title=title.title,
         date=date.iso,
-        authors=tuple(authors),
+        authors=authors,
         site_name=site.name,
         categories=tuple(categories),
         agency=agency,
@@ -106,6 +93,32 @@ def _extract(
         url=url,
         sources=sources,
     )
+
+
+def _authors(
+    blocks: list[Block], title: TitleResult, first_body: int, site_name: str | None
+) -> tuple[tuple[str, ...], str, tuple[str | None, str]]:
+    """(authors, source, (agency, agency source)) from the byline zone, or from a byline glued
+    to the headline ("Hiking the Flat Irons by Regan") when the zone has none."""
+    byline = find_authors(blocks, title.first_index, first_body, site_name)
+    agency = (byline.agency, byline.agency_source)
+    if byline.authors or not title.trailing_byline:
+        return byline.authors, byline.source, agency
+    name = person(title.trailing_byline, allow_single=True)
+    if not name:
+        return (), "", agency
+    return (name,), f"{title.source.split(':')[0]}: byline after the headline", agency
+
+
+def _agency(
+    blocks: list[Block], body: list[Block], wire: AgencyResult, byline_agency: tuple[str | None, str]
+) -> tuple[str | None, str]:
+    """The wire agency: the dateline tag first, then a byline credit, then a closing copyright."""
+    if wire.agency:
+        return wire.agency, wire.source
+    if byline_agency[0]:
+        return byline_agency
+    return closing_agency(blocks, body)
 
 
 def _note(sources: dict[str, str], field: str, value: object, where: str) -> None:

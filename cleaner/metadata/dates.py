@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocab import MONTHS, PUBLISHED_LABELS, TIME_CONNECTORS, UPDATED_LABELS
+from .vocab import DANGLING_WORDS, MONTHS, PUBLISHED_LABELS, TIME_CONNECTORS, UPDATED_LABELS, WEEKDAYS
 
 MIN_YEAR = 1990
 """Earlier years in a news header are almost always something else (a founding year)."""
@@ -80,8 +80,7 @@ _LABEL_FIRST_WORDS = frozenset(w.split()[0] for w in PUBLISHED_LABELS + UPDATED_
 _AMBIGUOUS_LABELS = frozenset({"date", "data", "datum", "stand", "released", "created", "edited", "revised", "modified"})
 _COPYRIGHT = re.compile(r"©|ⓒ|\(c\)|copyright", re.IGNORECASE)
 _MAYBE_DATE = re.compile(r"(?:19|20)\d\d|\d[./-]\d")  # a year, or a numeric date with a 2-digit year
-_DIGIT = re.compile(r"\d")
-_RELATIVE = re.compile(r"\b(?:ago|vor|il y a|hace|fa|há|geleden|yesterday|today|gestern|heute)\b", re.I)
+_DIGITS = frozenset("0123456789")
 
 CACHE_LINES = 4096
 """Lines whose dates are remembered (a page's header lines are read by several steps)."""
@@ -183,7 +182,7 @@ def find_dates(line: str, *, month_first: bool = True, year: int | None = None) 
     when a label shows they are the page's own date. Results are cached: the same header lines
     are asked about by the title, byline and date steps.
     """
-    if not (_MAYBE_DATE if year is None else _DIGIT).search(line):
+    if _DIGITS.isdisjoint(line) or (year is None and not _MAYBE_DATE.search(line)):
         return ()
     return _find_dates(line, month_first, year)
 
@@ -263,6 +262,9 @@ INTO_BODY = 4
 NO_TITLE_SPAN = 20
 """Blocks searched above the body, or below the headline, when only one anchor is known."""
 NO_ANCHOR_SPAN = 40
+SENTENCE_WORDS = 4
+"""Words of running text before a date that make its line a sentence."""
+WEEKDAY_SET = frozenset(WEEKDAYS)
 LABEL_LINE_MAX = 30
 """A line this short may be a bare date label ("PUBLISHED:") for the next line's date."""
 MAX_LINE_CHARS = 160
@@ -330,8 +332,8 @@ def pick_date(
 
 def _candidate(f: FoundDate, text: str, i: int, zone, pending, url_date):
     """(score, iso, kind, day, how) of one date found at block i; None when it is prose."""
-    if len(text) > MAX_LINE_CHARS and f.start > 3:
-        return None  # a date inside a paragraph is an event, not the page's date
+    if f.start > 3 and (len(text) > MAX_LINE_CHARS or (not f.label and _in_sentence(text[: f.start]))):
+        return None  # a date inside a paragraph or a caption is an event, not the page's date
     kind, word = f.kind, f.label
     if kind == PLAIN and pending and f.start <= 3:
         kind, word = pending
@@ -343,6 +345,17 @@ def _candidate(f: FoundDate, text: str, i: int, zone, pending, url_date):
     if url_date and f.day[:2] == url_date[:2] and url_date[2] in (0, f.day[2]):
         score += URL_AGREES_BONUS
     return score, f.iso, kind, f.day, (f"'{word}' label" if word else "date")
+
+
+def _in_sentence(before: str) -> bool:
+    """Whether a date is the object of a preposition in running text ("... near Paradise, on
+    Friday, Aug. 2, 2024"): an event, while a header date follows a label, a name or a dash."""
+    words = [w.strip(",;") for w in before.split()]
+    while words and (not words[-1] or words[-1].rstrip(".").casefold() in WEEKDAY_SET):
+        words.pop()
+    if len(words) < SENTENCE_WORDS or words[-1] not in DANGLING_WORDS:  # lower case: in a sentence
+        return False
+    return sum(1 for w in words if w[:1].islower()) * 2 > len(words)
 
 
 def _url_iso(url_date) -> str | None:

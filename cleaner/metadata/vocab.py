@@ -102,7 +102,21 @@ NOT_PERSON_WORDS: frozenset[str] = frozenset(
     inc llc ltd gmbh corp limited editors' board partner sponsored content sponsor
     photographer photo photos video email the of follow share comments comment updated
     published posted read min minute minutes mins ago hours days advertisement subscribe
-    contact twitter facebook instagram linkedin more view all bio biography""".split()
+    contact twitter facebook instagram linkedin more view all bio biography print article
+    articles save like login menu search home top popular most latest trending recommended
+    sign newsletter newsletters alerts this that these your our my""".split()
+)
+
+# Words of a role line next to a byline ("Staff Writer", "Opinion Columnist").
+ROLE_WORDS: tuple[str, ...] = (
+    "writer", "reporter", "correspondent", "editor", "columnist", "contributor", "journalist",
+    "critic", "analyst", "redakteur", "redakteurin", "korrespondent", "rédacteur", "periodista",
+    "redattore", "giornalista", "jornalista", "verslaggever",
+)
+# A "by" after one of these words credits a photo or a service, not an author.
+CREDIT_WORDS: tuple[str, ...] = (
+    "photo", "image", "picture", "foto", "illustration", "video", "graphic", "credit", "courtesy",
+    "powered", "designed", "hosted", "sponsored", "presented",
 )
 
 # --- Agencies ----------------------------------------------------------------------------------
@@ -189,6 +203,23 @@ UI_STEMS: tuple[str, ...] = (
     "newsletter", "download", "click", "follow", "watch", "listen", "view", "toggle",
     "teilen", "drucken", "partager", "compartir", "condividi", "compartilh", "delen",
 )
+# Lower-case substrings of photo credits and reading-time stamps: such a line is no headline.
+CREDIT_MARKERS: tuple[str, ...] = (
+    "getty images", "shutterstock", "istock", "ap photo", "afp", "/reuters", "/ reuters", "reuters/",
+    "reuters /", "credit", "©", "min read", "minute read", "all rights reserved", "photo:", "foto:",
+    "bild:", "image:", "picture:", "(ap photo", "photo by", "foto von",
+)
+# Lower-case openings of captions, credits and bylines.
+NOT_HEADLINE_STARTS: tuple[str, ...] = (
+    "@", "photo:", "photos:", "image:", "images:", "picture:", "foto:", "bild:", "video:", "credit:",
+    "source:", "caption:", "file photo", "above:", "photo |", "image |", "by ", "von ", "por ", "par ",
+    "written by", "posted by", "author",
+)
+# Words a headline does not end with: a line cut before a date there is a sentence ("... on").
+DANGLING_WORDS: frozenset[str] = frozenset(
+    """on at in of for from to by and or the a an as since until near with am im um vom zum zur
+    le la les de du des en au aux el los las del al il lo di da per em do dos das no na op van""".split()
+)
 # Interface phrases that rule a line out as a headline whatever its length.
 UI_PHRASES: tuple[str, ...] = (
     "signed in as", "sign out", "log out", "external link", "new window", "sharing options",
@@ -209,7 +240,8 @@ WEEKDAYS: tuple[str, ...] = (
 )
 # Legal suffixes removed from a name found in a copyright line.
 LEGAL_SUFFIXES: tuple[str, ...] = (
-    "inc", "inc.", "llc", "l.l.c.", "ltd", "ltd.", "limited", "gmbh", "ag", "s.a.", "sa",
+    "inc", "inc.", "llc", "l.l.c.", "ltd", "ltd.", "limited", "gmbh", "ag", "s.a.", "sa", "kg",
+    "co", "& co", "ohg", "ug", "e.v.", "ev", "sl", "s.l", "spa", "s.p.a.", "sas", "sarl",
     "corp", "corp.", "corporation", "company", "co.", "plc", "pty", "pty ltd", "media group",
     "s.l.", "srl", "s.r.l.", "bv", "b.v.", "nv", "all rights reserved",
 )

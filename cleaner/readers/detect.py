@@ -24,6 +24,17 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+DECLARATION_WINDOW = 4096
+"""Browsers look for the charset declaration in the first 1024 bytes; we allow some slack."""
+_META_CHARSET = re.compile(r"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+# Labels whose real-world content is in a superset encoding (what browsers decode them as).
+WHATWG_SUPERSETS = {
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+    "ascii": "cp1252", "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "iso-8859-9": "cp1254", "tis-620": "cp874",
+}
+_MOJIBAKE_SIGNS = re.compile("[ÃÂ][\u0080-\u00bf]|â€|Ã[©¨ª«¡³¶¼]")
 _HTML_SIGNS = re.compile(
     r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:div|p|article|meta|title|script)[\s>/]", re.I
 )
@@ -31,12 +42,22 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Return (text, how it was decoded) for bytes input."""
+    """Return (text, how it was decoded) for bytes input.
+
+    Order of trust: a forced encoding, the byte order mark, the page's own declaration
+    (`<meta charset>` / `http-equiv`), strict UTF-8, then a detector; never the first bytes alone.
+    """
     if encoding:
         return data.decode(encoding, errors="replace"), f"{encoding} (forced)"
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), f"{name} (byte order mark)"
+    declared = declared_encoding(data)
+    if declared:
+        try:
+            return data.decode(declared), f"{declared} (declared by the page)"
+        except UnicodeDecodeError:
+            pass  # a wrong declaration is common: fall through to UTF-8 and the detector
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -55,6 +76,29 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     return data.decode(FALLBACK_ENCODING, errors="replace"), f"{FALLBACK_ENCODING} (fallback, bad bytes replaced)"
 
 
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding a page declares in its first bytes, as browsers read it (WHATWG labels)."""
+    head = data[:DECLARATION_WINDOW].decode("ascii", errors="replace")
+    m = _META_CHARSET.search(head)
+    if not m:
+        return None
+    label = m.group(1).strip().lower()
+    label = WHATWG_SUPERSETS.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def repair(text: str) -> str:
+    """Undo mojibake ("Ã©" for "é", "â€™" for "’") when there are signs of it; ftfy does the work."""
+    if not ("Ã" in text or "Â" in text or "â€" in text) or not _MOJIBAKE_SIGNS.search(text):
+        return text
+    import ftfy  # only pages that show mojibake pay for it
+
+    return ftfy.fix_encoding(text)  # only the encoding: quotes and widths stay as written
+
+
 def _detect(data: bytes) -> str | None:
     try:
         from charset_normalizer import from_bytes
@@ -69,7 +113,7 @@ def normalise(text: str) -> str:
     """Unify line endings and drop control characters (NUL and friends break downstream tools)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def looks_like_html(text: str) -> bool:

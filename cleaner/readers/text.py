@@ -43,6 +43,10 @@ LINK_TEXT_MAX_WORDS = 3
 """A line this short after an unfinished sentence is the text of a link inside it."""
 SENTENCE_MIN_WORDS = 6
 """An unfinished line this long is a sentence in progress, not a menu item."""
+TAIL_CHARS = 300
+"""How much of a paragraph's end the joining tests look at."""
+MAX_JOINED_LINES = 400
+"""No paragraph is longer than this many input lines; beyond it the text is a list of lines."""
 FRAGMENT_MAX_WORDS = 12
 """A bs4 link fragment is short; longer lines are judged on their own."""
 
@@ -127,18 +131,53 @@ def _in_sentence(line: str) -> bool:
     return lower * 2 >= len(words) and ("," in line or lower * 3 >= len(words) * 2)
 
 
-def _is_fragment(prev: str, nxt: str) -> bool:
+def _is_fragment(prev_words: int, nxt: str) -> bool:
     """One side is short enough to be a piece of a sentence split at an inline link."""
-    return prev.count(" ") < FRAGMENT_MAX_WORDS or nxt.count(" ") < FRAGMENT_MAX_WORDS
+    return prev_words < FRAGMENT_MAX_WORDS or nxt.count(" ") < FRAGMENT_MAX_WORDS
 
 
-def _glue(prev: str, nxt: str, wrapped: bool) -> str:
-    """Join two pieces of one paragraph with the spacing the page had."""
+def _separator(prev: str, nxt: str, wrapped: bool) -> str:
+    """The spacing between two pieces of one paragraph, as the page had it."""
     if wrapped and prev.endswith("-") and not prev.endswith(" -"):
-        return prev + nxt  # "well-" + "known": the hyphen belongs to the compound
+        return ""  # "well-" + "known": the hyphen belongs to the compound
     if nxt[0] in ",.;:)!?%’”»" or prev[-1] in "(“‘«":
-        return prev + nxt
-    return prev + " " + nxt
+        return ""
+    return " "
+
+
+class _Paragraph:
+    """The block being built: pieces are joined once at the end, so a paragraph of many lines
+    costs linear time (a page of 300,000 one-word lines must not take minutes)."""
+
+    __slots__ = ("block", "parts", "tail", "words", "raw_len")
+
+    def __init__(self, block: Block, raw_len: int) -> None:
+        self.block = block
+        self.parts = [block.text]
+        self.tail = block.text[-TAIL_CHARS:]
+        self.words = block.text.count(" ") + 1
+        self.raw_len = raw_len
+
+    def can_take(self, content: str, wrap: int) -> bool:
+        return (
+            not self.block.heading
+            and self.block.n_lines < MAX_JOINED_LINES
+            and (bool(wrap) or _is_fragment(self.words, content))
+            and _joins(self.tail, content, wrap, self.raw_len)
+        )
+
+    def take(self, content: str, end: int, raw_len: int, wrapped: bool) -> None:
+        sep = _separator(self.tail, content, wrapped)
+        self.parts += (sep, content)
+        self.tail = (self.tail + sep + content)[-TAIL_CHARS:]
+        self.words += content.count(" ") + 1
+        self.raw_len = raw_len
+        self.block.end = end
+        self.block.n_lines += 1
+
+    def close(self) -> None:
+        if len(self.parts) > 1:
+            self.block.text = "".join(self.parts)
 
 
 def read_blocks(text: str) -> list[Block]:
@@ -147,41 +186,37 @@ def read_blocks(text: str) -> list[Block]:
     wrap = _wrap_width([s for _, s in raw_lines])
     blocks: list[Block] = []
     blank = True
-    current: Block | None = None
-    current_raw_len = 0
+    current: _Paragraph | None = None
     for lineno, (pos, raw) in enumerate(raw_lines, 1):
         content, marker, heading, off = _strip_layout(raw)
         if not content:
             blank = True
-            current = None
+            if current is not None:
+                current.close()
+                current = None
             continue
         content = _SPACES.sub(" ", content)
-        if (
-            current is not None
-            and not marker
-            and not heading
-            and not current.heading
-            and (wrap or _is_fragment(current.text, content))
-            and _joins(current.text, content, wrap, current_raw_len)
-        ):
-            current.text = _glue(current.text, content, bool(wrap))
-            current.end = pos + len(raw.rstrip())
-            current.n_lines += 1
-            current_raw_len = len(raw.rstrip())
+        raw_len = len(raw.rstrip())
+        if current is not None and not marker and not heading and current.can_take(content, wrap):
+            current.take(content, pos + raw_len, raw_len, bool(wrap))
             continue
-        current = Block(
+        if current is not None:
+            current.close()
+        block = Block(
             index=len(blocks),
             text=content,
             start=pos + off,
             raw_start=pos + len(raw) - len(raw.lstrip()),
-            end=pos + len(raw.rstrip()),
+            end=pos + raw_len,
             line=lineno,
             marker=marker,
             heading=heading,
             indent=len(raw) - len(raw.lstrip()),
             blank_before=blank,
         )
-        current_raw_len = len(raw.rstrip())
-        blocks.append(current)
+        blocks.append(block)
+        current = _Paragraph(block, raw_len)
         blank = False
+    if current is not None:
+        current.close()
     return blocks

@@ -493,6 +493,7 @@ enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre n
 janvier février mars avril juin juillet août septembre octobre novembre décembre
 gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
 ago just now p m
+年 月 日 时 分 時 号 曜日 火 水 木 金 土 년 월 일 시 분 오전 오후 午前 午後 上午 下午
 second seconds minute minutes min mins hour hours hr hrs day days week weeks month months year years
 vor stunden tagen minuten hace horas días il y a heures jours
 """.split()

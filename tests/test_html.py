@@ -1,0 +1,120 @@
+"""HTML pages: main content, encodings, parity with dumps, explanations, pathological pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner.readers.html import parse, visible_text
+from conftest import SAMPLES
+
+HTML_SAMPLES = sorted((SAMPLES / "html").glob("*.html"))
+
+
+def _expected(path: Path) -> dict:
+    return json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", HTML_SAMPLES, ids=[p.stem for p in HTML_SAMPLES])
+def test_page_gives_exactly_the_article(path: Path) -> None:
+    article = cleaner.clean_file(path)
+    expected = _expected(path)
+    assert article.kind == "html"
+    assert article.text == expected["text"]
+    for field in ("title", "date", "authors", "site_name", "agency", "dateline", "language"):
+        if field in expected:
+            assert article.to_dict()[field] == expected[field], field
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding", "snippet"),
+    [
+        ("german-regional-news.html", "cp1252", "„Wir lassen die Städte"),
+        ("japanese-bus-shift-jis.html", "shift_jis", "横浜市交通局"),
+        ("chinese-bus-gb2312.html", "gb2312", "市交通运输局"),
+    ],
+)
+def test_declared_encodings_decode_to_unicode(name: str, encoding: str, snippet: str) -> None:
+    data = (SAMPLES / "html" / name).read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # the sample really is in its legacy encoding
+    assert snippet in data.decode(encoding)
+    assert snippet in cleaner.clean(data).text
+
+
+def test_latin1_page_without_declaration_is_detected() -> None:
+    story = ("<p>Le maire a annoncé mercredi que la nouvelle médiathèque ouvrira ses portes en "
+             "septembre, après deux années de travaux et un budget révisé à la hausse.</p>") * 3
+    page = f"<html><head><title>Médiathèque</title></head><body><article>{story}</article></body></html>"
+    article = cleaner.clean(page.encode("latin-1"))
+    assert "médiathèque ouvrira" in article.text
+
+
+def test_mojibake_is_repaired() -> None:
+    story = "The café’s owner said the new bridge would open in the spring after years of delays. " * 3
+    garbled = story.encode("utf-8").decode("cp1252")
+    assert "â€™" in garbled
+    assert "café’s owner" in cleaner.clean(garbled).text
+
+
+def _as_dump(path: Path) -> str:
+    """The page flattened the way a BeautifulSoup scraper stores it."""
+    tree = parse(path.read_bytes().decode("utf-8"))
+    assert tree is not None
+    return visible_text(tree)
+
+
+def test_page_and_its_dump_give_the_same_article() -> None:
+    page = SAMPLES / "html" / "ap-wire-wildfire.html"
+    from_html = cleaner.clean_file(page)
+    from_dump = cleaner.clean(_as_dump(page))
+    assert from_dump.kind == "text"
+    assert from_html.text == from_dump.text
+    for field in ("agency", "dateline", "language"):
+        assert getattr(from_html, field) == getattr(from_dump, field), field
+
+
+def test_page_removals_name_the_menus_and_lists() -> None:
+    article = cleaner.clean_file(SAMPLES / "html" / "ap-wire-wildfire.html")
+    rules = {r.text: r.rule for r in article.removed}
+    assert rules["Nation & World"] == "outside_main_content"
+    assert "Most Popular" in rules
+    assert all(r.reason for r in article.removed)
+    kept = set(article.text.split("\n\n"))
+    visible = [line for line in article.source_text.split("\n") if line.strip()]
+    # Every visible line is in the text or in removed: nothing silently lost.
+    for line in visible:
+        assert any(line in k for k in kept) or any(line in r.text or r.text in line for r in article.removed), line
+
+
+def test_kind_override_reads_markup_as_text() -> None:
+    page = "<html><body><p>Just a short line of markup shown as text.</p></body></html>"
+    assert cleaner.clean(page, kind="text").kind == "text"
+    assert cleaner.clean(page).kind == "html"
+
+
+def test_deeply_nested_page_is_handled() -> None:
+    story = ("The harbour authority said the ferry terminal would open in June, two months late, "
+             "because the boarding bridges arrived after the agreed date. ") * 3
+    page = "<html><body>" + "<div>" * 20_000 + f"<p>{story}</p>" + "</div>" * 20_000 + "</body></html>"
+    article = cleaner.clean(page)
+    assert isinstance(article.text, str)
+    assert article.text or article.empty_reason
+
+
+def test_huge_page_is_bounded() -> None:
+    story = ("<p>The council approved the budget after a long debate about the harbour and the "
+             "future of the old fish market, which traders want to keep open.</p>")
+    page = "<html><body><article>" + story * 3 + "</article>" + "<div>filler</div>" * 1_400_000 + "</body></html>"
+    assert len(page) > 20_000_000
+    article = cleaner.clean(page)
+    assert "fish market" in article.text or article.empty_reason
+
+
+@pytest.mark.parametrize("junk", ["<html>", "<html><body></body></html>", "<<<>>>", "<html><p>\x00\x01</p>"])
+def test_malformed_pages_never_raise(junk: str) -> None:
+    article = cleaner.clean(junk, kind="html")
+    assert article.text or article.empty_reason
