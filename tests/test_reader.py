@@ -46,3 +46,8 @@ def test_spans_point_at_the_content() -> None:
     assert text[blocks[0].start : blocks[0].end] == "Subscribe"
     assert text[blocks[0].raw_start : blocks[0].end] == "* Subscribe"
     assert (blocks[1].line, blocks[1].blank_before) == (3, True)
+
+
+def test_interface_word_after_a_headline_is_not_link_text() -> None:
+    blocks = read_blocks("South Korea’s spy agency says the north shipped shells to allies\nView\n")
+    assert [b.text for b in blocks] == ["South Korea’s spy agency says the north shipped shells to allies", "View"]

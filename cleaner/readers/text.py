@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block
+from ..rules.vocab import UI_WORDS
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -116,7 +117,7 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     head = nxt[0]
     if head in _CONTINUATION_START or head.islower():
         return True
-    if nxt.count(" ") < LINK_TEXT_MAX_WORDS and _in_sentence(prev):
+    if nxt.count(" ") < LINK_TEXT_MAX_WORDS and _in_sentence(prev) and nxt.strip(" .:").casefold() not in UI_WORDS:
         return True  # "... the fourth film in rebooted" / "Star Trek": link text inside a sentence
     last = prev.rsplit(" ", 1)[-1].lower()
     return last in _DANGLING or prev[-1] in "(,–—-"
