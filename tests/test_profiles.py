@@ -51,3 +51,27 @@ def test_register_profile_rejects_non_profiles() -> None:
 def test_unknown_forced_profile_is_a_typed_error() -> None:
     with pytest.raises(cleaner.UnknownProfileError):
         cleaner.clean(STORY, profile="no-such-site")
+
+
+def test_entry_point_group_registers_third_party_profiles(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner.profiles import registry
+
+    def make_profile() -> cleaner.Profile:
+        return cleaner.Profile(name="plugin-site", hosts=("plugin-site.test",))
+
+    class FakeEntryPoint:
+        name = "plugin-site"
+
+        def load(self):  # noqa: ANN202 - mimics importlib.metadata.EntryPoint
+            return make_profile
+
+    seen_groups = []
+
+    def fake_entry_points(group: str):  # noqa: ANN202
+        seen_groups.append(group)
+        return [FakeEntryPoint()]
+
+    monkeypatch.setattr(registry, "entry_points", fake_entry_points)
+    monkeypatch.setattr(registry, "_entry_points_loaded", False)
+    assert find_profile("https://www.plugin-site.test/story", STORY).name == "plugin-site"
+    assert seen_groups == ["cleaner.profiles"]
