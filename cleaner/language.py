@@ -37,6 +37,10 @@ SAMPLE_TOKENS = 300
 """Tokens looked at to guess the language: enough for a stable vote, cheap on long pages."""
 MIN_HITS = 5
 """Fewer stop-word hits than this is no evidence: ask the n-gram model instead."""
+CLOSE_CALL = 0.15
+"""When the runner-up's votes are within this share of the winner's, the n-gram model decides."""
+NON_LATIN_SCRIPT = frozenset("bg ru uk el ar fa he hi ur bn ko ta mr ne mk ka hy kk sr".split())
+"""Languages whose lists only count words in their own script."""
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +49,8 @@ def _index() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for name, code in STOPLIST_LANGUAGES.items():
         for word in justext.get_stoplist(name):
+            if code in NON_LATIN_SCRIPT and word.isascii():
+                continue  # the Wikipedia-built lists of these carry English words ("the", "and")
             index.setdefault(word, []).append(code)
     return {w: tuple(c) for w, c in index.items()}
 
@@ -81,4 +87,7 @@ def guess_language(text: str) -> str | None:
             votes.update(langs)
     if hits < MIN_HITS:
         return _ngram_guess(text)
-    return votes.most_common(1)[0][0]
+    ranked = votes.most_common(2)
+    if len(ranked) == 2 and ranked[1][1] >= ranked[0][1] * (1 - CLOSE_CALL):
+        return _ngram_guess(text) or ranked[0][0]  # Malay or Indonesian? Danish or Norwegian?
+    return ranked[0][0]

@@ -1,0 +1,37 @@
+"""Language guess from stop-word votes, with the n-gram model for close calls and CJK."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.language import guess_language, stopwords
+
+CASES = {
+    "en": "The council said on Tuesday that the new bridge would open in the spring, after years of delays.",
+    "de": "Der Stadtrat hat am Dienstag beschlossen, dass die neue Brücke im Frühjahr eröffnet wird.",
+    "fr": "Le conseil a annoncé mardi que le nouveau pont ouvrira au printemps, après des années de retard.",
+    "es": "El consejo anunció el martes que el nuevo puente se abrirá en primavera, tras años de retrasos.",
+    "id": "Dewan kota mengatakan pada hari Selasa bahwa jembatan baru akan dibuka pada musim semi setelah bertahun-tahun tertunda karena masalah anggaran yang tidak kunjung selesai.",
+    "ja": "横浜市交通局は二十日、市営バスの深夜便を来年四月から大幅に拡充すると発表した。対象は市内の主要駅を結ぶ十二路線である。",
+    "ko": "서울시는 화요일 새 다리가 봄에 개통될 것이라고 밝혔다. 시는 수년간의 지연 끝에 공사를 마무리했다고 설명했다.",
+}
+
+
+@pytest.mark.parametrize(("code", "text"), CASES.items())
+def test_guess(code: str, text: str) -> None:
+    assert guess_language(text * 3) == code
+
+
+def test_english_text_is_not_taken_for_marathi() -> None:
+    """jusText's Marathi list holds English words; votes for such lists count native words only."""
+    text = "The information provided on this website is for general purposes and does not replace advice. " * 4
+    assert guess_language(text) == "en"
+
+
+def test_no_text_no_language() -> None:
+    assert guess_language("   ") is None
+
+
+def test_stopwords_fall_back_to_english() -> None:
+    assert "the" in stopwords(None)
+    assert "der" in stopwords("de")
