@@ -74,7 +74,7 @@ _COUNT = re.compile(r"[\d\[\]()]+")
 
 
 # "About Ascom", "About the author", "Über die Autorin": a boilerplate box after the story.
-_ABOUT = re.compile(r"^(?:about|über|sobre|à propos de|a proposito di|over)\s+\S+(?:\s+\S+){0,3}$", re.I)
+_ABOUT = re.compile(r"^(?:about|über|sobre|à propos(?: de)?|a proposito di)(?:\s+\S+){0,4}$", re.I)
 
 
 def _is_end_heading(text: str) -> bool:
