@@ -14,13 +14,7 @@ _RATING = re.compile(r"^[A-Za-z]+!\s*\(\d+\)$")
 
 
 def _after_rating(page: Page) -> None:
-    for block in page.blocks:
-        if _RATING.match(block.text):
-            page.barriers.add(block.index)
-            page.remove(block, "widgets", "rating widget of the content-farm template")
-            for later in page.blocks[block.index + 1 :]:
-                page.remove(later, "contentfarm_tail", "link lists after the template's rating widget")
-            return
+    page.end_at_first(_RATING, "contentfarm_tail", "the template's rating widget and the link lists after it")
 
 
 CONTENTFARM = register_profile(

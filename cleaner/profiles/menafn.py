@@ -13,12 +13,7 @@ _RECORD_ID = re.compile(r"^MENAFN\d{6,}ID\d{6,}$")
 
 
 def _after_record_id(page: Page) -> None:
-    for block in page.blocks:
-        if _RECORD_ID.match(block.text):
-            page.barriers.add(block.index)
-            for later in page.blocks[block.index :]:
-                page.remove(later, "menafn_trailer", "MENAFN trailer after the record id")
-            return
+    page.end_at_first(_RECORD_ID, "menafn_trailer", "MENAFN trailer: record id, disclaimer and what follows")
 
 
 MENAFN = register_profile(

@@ -8,6 +8,7 @@ marks a barrier the article cannot extend across (a "Comments" heading).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -45,6 +46,19 @@ class Page:
         if block.label == UNKNOWN:
             block.first_label = BAD
             block.set(BAD, rule, reason)
+
+    def end_at_first(self, pattern: "re.Pattern[str]", rule: str, reason: str) -> None:
+        """Close the article at the first block matching `pattern`: it and all after it go.
+
+        Templates end their story with a known marker (a rating widget, a record id); profiles
+        declare the marker and this does the rest.
+        """
+        for block in self.blocks:
+            if pattern.match(block.text):
+                self.barriers.add(block.index)
+                for later in self.blocks[block.index :]:
+                    self.remove(later, rule, reason)
+                return
 
     def cut(self, block: Block, text: str, rule: str, reason: str) -> None:
         """Remove `text` from the start of a block's text, recording it."""
