@@ -40,7 +40,7 @@ _PROMPT_INDEX = _index_by_longest_word(PROMPT_PHRASES)
 
 
 def _prompt_phrase(low: str) -> str | None:
-    for word in set(_WORD.findall(low)):
+    for word in dict.fromkeys(_WORD.findall(low)):  # in reading order: the reason is reproducible
         for phrase in _PROMPT_INDEX.get(word, ()):
             if phrase in low:
                 return phrase
