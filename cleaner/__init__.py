@@ -8,6 +8,7 @@ explanation of every piece removed.
 
 from .api import clean, clean_file
 from .article import Article, Metadata, Removal
+from .batch import clean_many
 from .config import Config
 from .errors import CleanerError, InputTypeError, UnknownProfileError
 from .profiles import Profile, profiles, register_profile
@@ -26,6 +27,7 @@ __all__ = [
     "UnknownProfileError",
     "clean",
     "clean_file",
+    "clean_many",
     "profiles",
     "register_profile",
 ]

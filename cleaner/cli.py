@@ -1,69 +1,237 @@
 """The `cleaner` command: argument parsing and printing only; the work is the library's.
 
-    cleaner clean PATH...        clean files or folders (.txt, .html, .htm, .gz), JSON Lines out
-    cleaner clean - < page.txt   clean standard input
-    cleaner explain FILE         what was removed, by which rule, and why
-    cleaner profiles             registered site profiles
-    cleaner eval FOLDER          score against gold data in the benchmark's layout
+    cleaner clean INPUT... [-o DIR]  clean files, folders, .jsonl records, WARCs or stdin ("-")
+    cleaner explain FILE             what was removed, by which rule, and why
+    cleaner profiles                 registered site profiles
+    cleaner eval FOLDER              score against gold data in the benchmark's layout
 
-Exit status: 0 all inputs cleaned, 1 some inputs failed (each recorded), 2 usage error.
+Exit status: 0 all inputs cleaned, 1 some inputs failed (each recorded), 2 usage error,
+130 interrupted (Ctrl-C; what was finished is kept and a rerun completes the rest).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import dataclasses
+import os
+import re
+import shutil
+import signal
+import stat
 import sys
-from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Any, Sequence
 
 from . import evaluate
-from .api import clean, clean_file
-from .article import Article
+from .api import clean_file
+from .batch import FAILED, FORMATS, MANIFEST, Batch, BatchOptions, Summary, default_jobs
+from .config import Config
+from .inputs import KINDS, RecordFields, count_docs, find_sources, iter_docs, sniff_stream
 from .profiles import profiles
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".gz")
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_SIZE = "20MB"
+
+CLEAN_DESCRIPTION = """\
+Clean scraped pages: plain-text dumps and HTML (.txt, .html, .htm, also .gz), JSON Lines records
+from other tools (.jsonl), and WARC archives (.warc, .warc.gz: every HTML response, with its URL).
+Folders are searched recursively; "-" reads standard input (a page, JSON Lines or a WARC).
+
+Without -o, results go to standard output in input order: JSON Lines (one record per input:
+"input", the Article's fields, or "error" for a failed input), or the article text when the only
+input is one page. With -o DIR, each input gets one file under DIR mirroring its relative path
+(records of a .jsonl or WARC go in a folder named after it), and DIR/manifest.jsonl records every
+input's status (cleaned, empty, failed), reason, output and fingerprint. Outputs are written
+atomically; a run that was stopped (Ctrl-C, kill -9) and is started again with the same
+arguments skips what is done and completes the rest. --force redoes everything."""
+
+CLEAN_EPILOG = """\
+exit status:
+  0    every input cleaned (an input with no article is "empty", not failed)
+  1    some inputs failed; each is recorded with its reason (stdout record, or the manifest)
+  2    usage error
+  130  interrupted; the summary says what was done
+
+examples:
+  cleaner clean page.html                      the article text
+  cleaner clean - < page.html                  the same, from standard input
+  cleaner clean dumps/ > cleaned.jsonl         a folder, one JSON record per input
+  cat dumps.jsonl | cleaner clean - --format jsonl | next-tool
+  cleaner clean dumps/ crawl.warc.gz -o out/ --format txt --jobs 4"""
 
 
-def _inputs(paths: Sequence[str]) -> Iterator[Path | None]:
-    """Files named or found (recursively, sorted) under the folders named; None for stdin."""
-    for name in paths:
-        if name == "-":
-            yield None
-            continue
-        path = Path(name)
-        if path.is_dir():
-            for p in sorted(path.rglob("*")):
-                if p.is_file() and p.name.endswith(INPUT_SUFFIXES) and ".expected" not in p.name:
-                    yield p
-        else:
-            yield path
+# --- clean -----------------------------------------------------------------------------------
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$", re.I)
+_UNITS = {"": 1, "b": 1, "k": 10**3, "m": 10**6, "g": 10**9, "ki": 2**10, "mi": 2**20, "gi": 2**30}
 
 
-def _record(name: str, article: Article) -> dict[str, object]:
-    return {"input": name, **article.to_dict()}
+def parse_size(text: str) -> int | None:
+    """'20MB' -> 20_000_000, '16MiB' -> 16_777_216, '0' -> None (no limit)."""
+    m = _SIZE.match(text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (examples: 500000, 500KB, 20MB, 16MiB)")
+    unit = (m.group(2) or "").lower().rstrip("b")
+    value = int(float(m.group(1)) * _UNITS[unit])
+    return value or None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value:g}")
+    return value
+
+
+def _is_stream(fileobj: Any) -> bool:
+    """True for a terminal, a pipe or a socket: where a progress bar would interleave or not be seen."""
+    try:
+        fd = fileobj.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True
+    if os.isatty(fd):
+        return True
+    mode = os.fstat(fd).st_mode
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _cmd_clean(args: argparse.Namespace) -> int:
-    failed = 0
-    inputs = list(_inputs(args.inputs))
-    as_text = args.format == "txt" or (args.format is None and len(inputs) == 1)
-    for path in inputs:
-        name = "-" if path is None else str(path)
-        try:
-            article = clean(sys.stdin.buffer.read(), url=args.url) if path is None else clean_file(path, url=args.url)
-        except OSError as exc:
-            failed += 1
-            print(json.dumps({"input": name, "error": f"{type(exc).__name__}: {exc}"}), flush=True)
-            continue
-        if as_text:
-            sys.stdout.write(article.text + "\n")
-        else:
-            record = _record(name, article)
-            if not args.removed:
-                record.pop("removed")
-            print(json.dumps(record, ensure_ascii=False), flush=True)
-    return 1 if failed else 0
+    parser: argparse.ArgumentParser = args.parser
+    out_dir = args.output
+    if out_dir is not None:
+        if os.path.exists(out_dir) and not os.path.isdir(out_dir):
+            parser.error(f"-o {out_dir}: exists and is not a folder")
+        if args.format == "jsonl":
+            parser.error("--format jsonl streams to standard output; with -o choose txt, json or md")
+    if args.profile and args.profile not in {p.name for p in profiles()}:
+        known = ", ".join(sorted(p.name for p in profiles()))
+        parser.error(f"--profile {args.profile}: no such profile (known: {known})")
+
+    sources = find_sources(
+        args.inputs, globs=args.glob or (), exclude=[out_dir] if out_dir else (), stdin_kind=args.stdin_format
+    )
+    stdin = None
+    if any(s.path is None and not s.error for s in sources):
+        stdin, kind = sniff_stream(sys.stdin.buffer, args.stdin_format)
+        sources = [dataclasses.replace(s, kind=kind) if s.path is None else s for s in sources]
+    single = (
+        len(args.inputs) == 1 and len(sources) == 1 and sources[0].kind == "doc"
+        and not os.path.isdir(args.inputs[0])
+    )
+    fmt = args.format or ("json" if out_dir else "txt" if single else "jsonl")
+    config = Config(kind=args.kind, profile=args.profile, keep_captions=args.keep_captions)
+    fields = RecordFields(args.text_field, args.url_field, args.id_field)
+    options = BatchOptions(
+        config=config, format=fmt, removed=args.removed, out_dir=out_dir, max_bytes=args.max_size,
+        reject_binary=True, salt=repr((args.url, fields)),
+    )
+    show_progress = (
+        not args.quiet and not single and _stderr_is_terminal() and (out_dir is not None or not _is_stream(sys.stdout))
+    )
+    total = count_docs(sources) if show_progress else None
+    jobs = args.jobs or default_jobs()
+    if single or (total is not None and total < jobs):
+        jobs = max(1, min(jobs, total or 1))
+    docs = iter_docs(
+        sources,
+        fields=fields,
+        url=args.url,
+        max_bytes=args.max_size,
+        stdin=stdin,
+    )
+    batch = Batch(docs, options, jobs=jobs, timeout=args.timeout or None, force=args.force)
+    if batch.note and not args.quiet:
+        print(f"cleaner: {batch.note}", file=sys.stderr)
+    bar = _progress_bar(total) if show_progress else None
+    say = bar.write if bar is not None else (lambda text: print(text, file=sys.stderr))
+    out = sys.stdout.buffer
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        for result in batch:
+            if result.line is not None:
+                out.write(result.line.encode("utf-8", "backslashreplace"))
+                out.flush()
+            if result.status == FAILED and result.line is None and not args.quiet:
+                say(f"cleaner: {result.input}: failed: {result.reason}")
+            if bar is not None:
+                bar.update(1)
+                if result.status == FAILED:
+                    bar.set_postfix(failed=batch.summary.failed, refresh=False)
+    except KeyboardInterrupt:
+        batch.summary.interrupted = True
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        batch.close()
+        if bar is not None:
+            bar.close()
+    summary = batch.summary
+    if not args.quiet and (not single or summary.failed or summary.interrupted):
+        print(format_summary(summary, out_dir), file=sys.stderr)
+    if summary.interrupted:
+        return 130
+    return 1 if summary.failed else 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _progress_bar(total: int | None) -> Any:
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked from this one
+    sized = shutil.get_terminal_size((0, 0)).columns > 0  # a terminal that reports no size gets 80 columns
+    return tqdm(
+        total=total, unit="doc", file=sys.stderr, dynamic_ncols=sized, ncols=None if sized else 80,
+        smoothing=0.05, mininterval=0.2,
+    )
+
+
+def format_summary(summary: Summary, out_dir: str | None = None, rules: int = 12) -> str:
+    """The end-of-run report: counts, time, and characters removed per rule."""
+    rate = summary.inputs / summary.seconds if summary.seconds > 0 else 0.0
+    head = "interrupted" if summary.interrupted else "done"
+    lines = [
+        f"cleaner: {head}: {summary.inputs} inputs: {summary.cleaned} cleaned, {summary.empty} empty, "
+        f"{summary.failed} failed"
+        + (f", {summary.skipped} already done (skipped)" if summary.skipped else "")
+        + f" in {summary.seconds:.1f} s ({rate:.0f} inputs/s)"
+    ]
+    if out_dir is not None:
+        lines.append(f"  outputs in {out_dir}, status of every input in {os.path.join(out_dir, MANIFEST)}")
+    table = summary.removed_chars.most_common()
+    if table:
+        lines.append("  characters removed per rule:")
+        width = max(len(rule) for rule, _ in table[:rules])
+        lines += [f"    {rule:<{width}}  {chars:>12,}" for rule, chars in table[:rules]]
+        rest = table[rules:]
+        if rest:
+            lines.append(f"    {'(' + str(len(rest)) + ' more rules)':<{width}}  {sum(c for _, c in rest):>12,}")
+    if summary.interrupted:
+        lines.append("  run the same command again to finish the rest" if out_dir else "")
+    return "\n".join(line for line in lines if line)
+
+
+# --- explain, profiles -----------------------------------------------------------------------
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
@@ -89,22 +257,61 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- the parser --------------------------------------------------------------------------------
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cleaner",
         description="Strip site chrome from scraped news pages: article text, metadata, and why.",
-        epilog="Exit status: 0 all inputs cleaned, 1 some inputs failed (each recorded), 2 usage error.",
+        epilog="Exit status: 0 all inputs cleaned, 1 some inputs failed (each recorded), 2 usage error, "
+        "130 interrupted.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("clean", help="clean files, folders or stdin ('-')")
-    p.add_argument("inputs", nargs="+", help="files, folders (recursive) or - for stdin")
-    p.add_argument("--format", choices=("txt", "jsonl"), default=None,
-                   help="txt: article text only; jsonl: one JSON record per input "
-                        "(default: txt for a single input, jsonl otherwise)")
-    p.add_argument("--url", default=None, help="the page's URL (helps profile matching and metadata)")
-    p.add_argument("--removed", action="store_true", help="include the removed pieces in JSON records")
-    p.set_defaults(func=_cmd_clean)
+    p = sub.add_parser(
+        "clean",
+        help="clean files, folders, JSON Lines, WARCs or stdin ('-')",
+        description=CLEAN_DESCRIPTION,
+        epilog=CLEAN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders (recursive) or - for stdin")
+    out = p.add_argument_group("output")
+    out.add_argument("-o", "--output", metavar="DIR", default=None,
+                     help="write one file per input under DIR, plus DIR/manifest.jsonl")
+    out.add_argument("--format", choices=FORMATS, default=None,
+                     help="txt: article text; json: the record (title, date, authors...); jsonl: one record "
+                          "per line on stdout; md: title, metadata lines, text. Default: txt for one page on "
+                          "stdout, jsonl for more, json with -o")
+    out.add_argument("--removed", action="store_true", help="include the removed pieces in JSON records")
+    out.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    out.add_argument("--force", action="store_true", help="with -o: redo every input, even those a previous run finished")
+    sel = p.add_argument_group("inputs")
+    sel.add_argument("--glob", action="append", metavar="PATTERN",
+                     help="in folders, take files whose name or relative path matches (repeatable; "
+                          "default: the recognised suffixes)")
+    sel.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines: the page text (default: text)")
+    sel.add_argument("--url-field", default="url", metavar="NAME", help="JSON Lines: the page URL (default: url)")
+    sel.add_argument("--id-field", default="id", metavar="NAME",
+                     help="JSON Lines: the record id, used in records and output names (default: id)")
+    sel.add_argument("--stdin-format", choices=("auto", *KINDS), default="auto",
+                     help="what '-' holds: a page (doc), JSON Lines, a WARC; default: detected")
+    sel.add_argument("--url", default=None, help="the page's URL (helps profile matching and metadata)")
+    run = p.add_argument_group("running")
+    run.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                     help=f"worker processes (default: all cores, here {default_jobs()})")
+    run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help=f"time budget per input; an input over it fails and its worker is replaced "
+                          f"(default: {DEFAULT_TIMEOUT:g}; 0: none)")
+    run.add_argument("--max-size", type=parse_size, default=parse_size(DEFAULT_MAX_SIZE), metavar="SIZE",
+                     help=f"inputs larger than this fail without being read (default: {DEFAULT_MAX_SIZE}; 0: none)")
+    cfg = p.add_argument_group("cleaning")
+    cfg.add_argument("--kind", choices=("auto", "text", "html"), default="auto",
+                     help="input kind (default: detected from the markup)")
+    cfg.add_argument("--profile", default=None, help="force a site profile (see `cleaner profiles`)")
+    cfg.add_argument("--keep-captions", action="store_true", help="keep photo captions and credits")
+    p.set_defaults(func=_cmd_clean, parser=p)
 
     p = sub.add_parser("explain", help="show each removed piece with its rule and reason")
     p.add_argument("file")
@@ -123,7 +330,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
+    except KeyboardInterrupt:  # before a batch started (a batch handles its own, with a summary)
+        print("cleaner: interrupted", file=sys.stderr)
+        return 130
     except BrokenPipeError:  # `cleaner clean ... | head` is normal use
+        try:  # no second BrokenPipeError when Python flushes stdout at exit
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
         return 0
 
 
