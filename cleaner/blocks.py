@@ -39,11 +39,3 @@ class Block:
         self.label = label
         self.rule = rule
         self.reason = reason
-
-    @property
-    def is_bullet(self) -> bool:
-        return bool(self.marker)
-
-    @property
-    def words(self) -> list[str]:
-        return self.text.split()

@@ -26,6 +26,7 @@ from .readers import html as html_reader
 from .readers.detect import decode, looks_like_html, normalise, repair
 from .readers.text import read_blocks
 from .rules import GENERIC_RULES, Page
+from .rules.text_shape import fold
 
 EMPTY_INPUT = "empty input: nothing to clean"
 NO_ARTICLE = "no run of prose found: the input looks like navigation or a listing, not an article"
@@ -153,9 +154,9 @@ HEADLINE_SEARCH_BLOCKS = 3
 
 def _drop_headline(page: Page, headlines: list[str]) -> None:
     """The main content often opens with the page's h1: it is the title, kept in metadata."""
-    stated = [_norm(h) for h in headlines]
+    stated = [fold(h) for h in headlines]
     for block in page.blocks[:HEADLINE_SEARCH_BLOCKS]:
-        text = _norm(block.text)
+        text = fold(block.text)
         if len(text) >= 10 and any(text in h for h in stated):
             page.remove(block, "repeated_title", "the headline (kept in metadata), not body text")
 
@@ -164,25 +165,19 @@ def _main_content_body(page: Page) -> list[Block]:
     """Blocks of the main content that no rule removed, up to an end-of-article barrier."""
     body: list[Block] = []
     words = 0
+    past_barrier = False
     for block in page.blocks:
-        if block.label != UNKNOWN:
-            continue
-        if block.index in page.barriers or (words >= BARRIER_MIN_PROSE and _after_barrier(page, block)):
+        at_barrier = block.index in page.barriers
+        if block.label == UNKNOWN and (at_barrier or (past_barrier and words >= BARRIER_MIN_PROSE)):
             block.set(BAD, "end_of_article", "after the end of the article (comments, author box, footer)")
+        past_barrier = past_barrier or at_barrier
+        if block.label != UNKNOWN:
             continue
         block.first_label = GOOD
         block.set(GOOD, "main_content", "in the page's main content and no chrome rule matched")
         body.append(block)
         words += block.text.count(" ") + 1
     return body
-
-
-def _after_barrier(page: Page, block: Block) -> bool:
-    return any(b < block.index for b in page.barriers)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _metadata_blocks(page_metadata: Metadata, visible: list[Block], body: list[Block]) -> list[Block]:
@@ -195,12 +190,12 @@ def _metadata_blocks(page_metadata: Metadata, visible: list[Block], body: list[B
 def _visible_removals(visible_blocks: list[Block], page: Page, kept: str) -> list[Removal]:
     """Each visible line of the page not in the text, with the rule that removed it: a chrome
     rule when it was inside the main content, else `outside_main_content`."""
-    kept_norm = _norm(kept)
-    by_rule = {_norm(b.text): b for b in page.blocks if b.label != GOOD}
-    cut_rules = {_norm(c.text): c for c in page.cuts}
+    kept_norm = fold(kept)
+    by_rule = {fold(b.text): b for b in page.blocks if b.label != GOOD}
+    cut_rules = {fold(c.text): c for c in page.cuts}
     removed: list[Removal] = []
     for block in visible_blocks:
-        key = _norm(block.text)
+        key = fold(block.text)
         if key in cut_rules:
             cut = cut_rules[key]
             removed.append(Removal(block.text, cut.rule, cut.reason, block.start, block.end, block.line))

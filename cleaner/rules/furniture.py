@@ -8,7 +8,7 @@ import re
 
 from ..blocks import Block
 from .base import GENERIC_RULES, Page
-from .text_shape import is_headline_like, key, word_count
+from .text_shape import WORD_RE, fold, is_headline_like, key, word_count
 from .vocab import (
     BREADCRUMB_ROOTS,
     BYLINE_PREFIXES,
@@ -23,7 +23,6 @@ _DATE_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+")
 _HAS_DIGIT = re.compile(r"\d")
 # "© 2024 X. All rights reserved." closes the page; a "© Getty" photo credit does not.
 _PAGE_FOOTER = re.compile(r"\ball rights reserved\b|^(?:©|copyright)\s*(?:\(c\)\s*)?\d{4}", re.I)
-_WORD = re.compile(r"\w+")
 
 
 def _index_by_longest_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -31,7 +30,7 @@ def _index_by_longest_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...
     key word it contains (one set lookup per word instead of a 100-way regex on every block)."""
     index: dict[str, list[str]] = {}
     for phrase in phrases:
-        word = max(_WORD.findall(phrase), key=len)
+        word = max(WORD_RE.findall(phrase), key=len)
         index.setdefault(word, []).append(phrase)
     return {w: tuple(p) for w, p in index.items()}
 
@@ -40,7 +39,7 @@ _PROMPT_INDEX = _index_by_longest_word(PROMPT_PHRASES)
 
 
 def _prompt_phrase(low: str) -> str | None:
-    for word in dict.fromkeys(_WORD.findall(low)):  # in reading order: the reason is reproducible
+    for word in dict.fromkeys(WORD_RE.findall(low)):  # in reading order: the reason is reproducible
         for phrase in _PROMPT_INDEX.get(word, ()):
             if phrase in low:
                 return phrase
@@ -76,10 +75,6 @@ def breadcrumb(page: Page) -> None:
             page.remove(block, "breadcrumb", "breadcrumb trail (site navigation)")
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 @GENERIC_RULES.register("repeated_title", 13, "the headline, repeated from the page title")
 def repeated_title(page: Page) -> None:
     """Lines contained in one of the page's first lines are the title shown again.
@@ -88,10 +83,10 @@ def repeated_title(page: Page) -> None:
     then repeats above the story, and again in share bars and "related" boxes. Only the first
     lines are a title source: a question repeated inside an interview is not a headline.
     """
-    heads = [_norm(b.text) for b in page.blocks[:TITLE_SOURCE_LINES]]
+    heads = [fold(b.text) for b in page.blocks[:TITLE_SOURCE_LINES]]
     limit = int(len(page.blocks) * TITLE_ZONE) + 1
     for block in page.blocks[1:limit]:
-        text = _norm(block.text)
+        text = fold(block.text)
         if len(text) >= 15 and is_headline_like(text, TITLE_MAX_WORDS):
             if any(text in h for h in heads[: block.index]):
                 page.remove(block, "repeated_title", "repeats the page title or headline above it")

@@ -6,9 +6,14 @@ import re
 from functools import lru_cache
 
 _TRIM = " \t:：-–—|•·*#>»›.…!?"
-_WORD = re.compile(r"\w+")
+WORD_RE = re.compile(r"\w+")
 
 TERMINAL_PUNCTUATION = frozenset(".!?。！？…\"”’»:;)")
+
+
+def fold(text: str) -> str:
+    """Casefolded text with whitespace runs folded: how two lines are compared for sameness."""
+    return " ".join(text.split()).casefold()
 
 
 def key(text: str) -> str:
@@ -19,7 +24,7 @@ def key(text: str) -> str:
 @lru_cache(maxsize=8192)
 def word_count(text: str) -> int:
     """Words in a line; cached, since several rules ask about the same block."""
-    return len(_WORD.findall(text))
+    return len(WORD_RE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
