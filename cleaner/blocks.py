@@ -8,7 +8,10 @@ neighbour pass), plus the name of the rule that set the final label and a human 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"\w+")
 
 # Labels. "good" blocks form the article text; "bad" ones go to Article.removed.
 GOOD = "good"
@@ -33,6 +36,37 @@ class Block:
     label: str = UNKNOWN
     rule: str = ""  # name of the rule or classifier step that set `label`
     reason: str = ""  # why, in words a person understands
+    _folded_from: str | None = field(default=None, repr=False, compare=False)
+    _low: str = field(default="", repr=False, compare=False)
+    _tokens: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    def _fold(self) -> None:
+        """Compute the text's casefolded form and words once; every rule and the classifier
+        asks for them, and asking again must cost an attribute read, not a regex pass."""
+        self._low = self.text.casefold()
+        self._tokens = _WORD.findall(self._low)
+        self._folded_from = self.text
+
+    @property
+    def low(self) -> str:
+        """The text casefolded (recomputed if a rule cut the text)."""
+        if self._folded_from is not self.text:
+            self._fold()
+        return self._low
+
+    @property
+    def tokens(self) -> list[str]:
+        """The casefolded words of the text, in order."""
+        if self._folded_from is not self.text:
+            self._fold()
+        return self._tokens
+
+    @property
+    def words(self) -> int:
+        """How many words the text has."""
+        if self._folded_from is not self.text:
+            self._fold()
+        return len(self._tokens)
 
     def set(self, label: str, rule: str, reason: str) -> None:
         """Set the final label with the rule that decided it."""

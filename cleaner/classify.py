@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from .blocks import BAD, GOOD, UNKNOWN, Block
 from .language import guess_language, stopwords
@@ -57,7 +58,6 @@ BARRIER_MIN_PROSE = 60.0
 
 FIRST_GOOD, FIRST_NEAR, FIRST_SHORT, FIRST_POOR, FIRST_RULE = "good", "near", "short", "poor", "rule"
 
-_WORD = re.compile(r"\w+")
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
@@ -72,11 +72,11 @@ class _Features:
 
 
 def _features(block: Block, stops: frozenset[str], no_space: bool) -> _Features:
-    tokens = _WORD.findall(block.text.lower())
+    tokens = block.tokens
     words = len(tokens)
     if no_space:
         words = max(words, len(_NO_SPACE.findall(block.text)) // 2)
-    stop = sum(1 for t in tokens if t in stops) / len(tokens) if tokens else 0.0
+    stop = sum(map(stops.__contains__, tokens)) / len(tokens) if tokens else 0.0
     return _Features(words, len(block.text), stop, bool(_SENTENCE_END.search(block.text)))
 
 
@@ -182,16 +182,17 @@ def _headline_index(blocks: list[Block]) -> int | None:
     return found
 
 
-def _sample_text(blocks: list[Block]) -> str:
-    """The long blocks, where the page's language shows (menus are often English anyway)."""
-    long_blocks = [b.text for b in blocks if len(b.text) > 80]
-    return "\n".join(long_blocks or [b.text for b in blocks])
+def _guess_language(blocks: list[Block]) -> str | None:
+    """The page's language, judged on its long blocks, where it shows (menus are often English
+    anyway); on all blocks when none is long."""
+    sample = [b for b in blocks if len(b.text) > 80] or blocks
+    return guess_language("\n".join(b.text for b in sample), chain.from_iterable(b.tokens for b in sample))
 
 
 def classify(page: Page) -> str | None:
     """Label every undecided block GOOD or BAD; return the page's language code."""
     blocks = page.blocks
-    language = guess_language(_sample_text(blocks))
+    language = _guess_language(blocks)
     no_space = language in ("zh", "ja")
     stops = stopwords(language)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain, islice
+from typing import Iterable
 
 import justext
 
@@ -35,6 +37,8 @@ _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 SAMPLE_TOKENS = 300
 """Tokens looked at to guess the language: enough for a stable vote, cheap on long pages."""
+SAMPLE_CHARS = 20 * SAMPLE_TOKENS
+"""Text scanned for those tokens (no word is 20 characters on average)."""
 MIN_HITS = 5
 """Fewer stop-word hits than this is no evidence: ask the n-gram model instead."""
 CLOSE_CALL = 0.15
@@ -69,25 +73,22 @@ def _ngram_guess(text: str) -> str | None:
     return code or None
 
 
-def guess_language(text: str) -> str | None:
-    """ISO 639-1 code of `text`, or None when there is no text to judge."""
+def guess_language(text: str, words: Iterable[str] | None = None) -> str | None:
+    """ISO 639-1 code of `text`, or None when there is no text to judge.
+
+    `words`, the text's casefolded words when the caller has them already (the classifier's
+    blocks do), saves tokenising the text again.
+    """
     if not text.strip():
         return None
-    if len(_NO_SPACE_SCRIPT.findall(text[:2000])) > 50:
+    if len(_NO_SPACE_SCRIPT.findall(text, 0, 2000)) > 50:
         return _ngram_guess(text)
     index = _index()
-    votes: Counter[str] = Counter()
-    hits = 0
-    for n, match in enumerate(_WORD.finditer(text)):
-        if n >= SAMPLE_TOKENS:
-            break
-        langs = index.get(match.group().lower())
-        if langs:
-            hits += 1
-            votes.update(langs)
-    if hits < MIN_HITS:
+    sample = islice(words if words is not None else (w.lower() for w in _WORD.findall(text, 0, SAMPLE_CHARS)), SAMPLE_TOKENS)
+    hits = [langs for langs in map(index.get, sample) if langs]
+    if len(hits) < MIN_HITS:
         return _ngram_guess(text)
-    ranked = votes.most_common(2)
+    ranked = Counter(chain.from_iterable(hits)).most_common(2)
     if len(ranked) == 2 and ranked[1][1] >= ranked[0][1] * (1 - CLOSE_CALL):
         return _ngram_guess(text) or ranked[0][0]  # Malay or Indonesian? Danish or Norwegian?
     return ranked[0][0]

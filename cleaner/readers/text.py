@@ -23,6 +23,8 @@ from ..rules.vocab import UI_WORDS
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
 _SPACES = re.compile(r"\s+")
+_LAYOUT_FIRST = frozenset("#-*+•□▪◦·‣●○■–o")
+"""Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
 _TERMINAL = frozenset(".!?:;。！？…\"'”’»)]|")
 # Characters a continuation fragment may start with (closing punctuation, or a lower-case letter).
@@ -86,6 +88,8 @@ def _strip_layout(line: str) -> tuple[str, str, int, int]:
     """Return (content, marker, heading level, offset of content in line)."""
     body = line.lstrip()
     offset = len(line) - len(body)
+    if not body or body[0] not in _LAYOUT_FIRST:
+        return body.rstrip(), "", 0, offset  # most lines: no marker, no heading
     marker = ""
     heading = 0
     m = _HEADING.match(body)
@@ -196,7 +200,8 @@ def read_blocks(text: str) -> list[Block]:
                 current.close()
                 current = None
             continue
-        content = _SPACES.sub(" ", content)
+        if "  " in content or not content.isprintable():  # tabs, no-break spaces, runs of spaces
+            content = _SPACES.sub(" ", content)
         raw_len = len(raw.rstrip())
         if current is not None and not marker and not heading and current.can_take(content, wrap):
             current.take(content, pos + raw_len, raw_len, bool(wrap))

@@ -9,11 +9,14 @@ marks a barrier the article cannot extend across (a "Comments" heading).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from ..blocks import BAD, UNKNOWN, Block
 from ..config import Config
+from .text_shape import WORD_RE
 
 
 @dataclass(slots=True)
@@ -37,6 +40,38 @@ class Page:
     cuts: list[Cut] = field(default_factory=list)
     barriers: set[int] = field(default_factory=set)
     """Indices of blocks the article text does not continue past (end-of-article headings)."""
+    _joined: str = field(default="", repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _joined_for: int = field(default=-1, repr=False)
+
+    def containing(self, needles: Iterable[str], *, decided: bool = False) -> list[Block]:
+        """Undecided blocks (all blocks with `decided`) whose casefolded text contains one of
+        `needles`, in page order.
+
+        A rule that needs a keyword ("©", "getty images") asks for the few blocks that have one:
+        one substring search over the whole page per needle costs far less than a test per block.
+        """
+        joined, starts = self._joined_low()
+        found: set[int] = set()
+        for needle in _cover(tuple(needles)):
+            at = joined.find(needle)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                found.add(i)
+                at = joined.find(needle, starts[i + 1]) if i + 1 < len(starts) else -1
+        return [self.blocks[i] for i in sorted(found) if decided or self.blocks[i].label == UNKNOWN]
+
+    def _joined_low(self) -> tuple[str, list[int]]:
+        """All blocks' casefolded text joined by newlines, and where each block starts in it;
+        rebuilt when a cut changed a block's text."""
+        if self._joined_for != len(self.cuts):
+            lows = [b.low for b in self.blocks]
+            starts, at = [], 0
+            for low in lows:
+                starts.append(at)
+                at += len(low) + 1
+            self._joined, self._starts, self._joined_for = "\n".join(lows), starts, len(self.cuts)
+        return self._joined, self._starts
 
     def undecided(self) -> Iterator[Block]:
         return (b for b in self.blocks if b.label == UNKNOWN)
@@ -65,6 +100,21 @@ class Page:
         if block.text.startswith(text):
             block.text = block.text[len(text) :].lstrip()
             self.cuts.append(Cut(block.index, text.strip(), rule, reason))
+
+
+def _longest_word(phrase: str) -> str:
+    """A phrase's longest word, or the phrase itself when its words are too short to search
+    for ("(c)", "©")."""
+    word = max(WORD_RE.findall(phrase), key=len, default="")
+    return word if len(word) >= 3 else phrase
+
+
+@lru_cache(maxsize=256)
+def _cover(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Fewer, shorter strings that every block containing one of `phrases` contains: each
+    phrase's longest word, less any word containing another ("photo" covers "photograph by")."""
+    words = {_longest_word(p) for p in phrases}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
 RuleFunc = Callable[[Page], None]

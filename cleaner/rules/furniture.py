@@ -8,7 +8,7 @@ import re
 
 from ..blocks import Block
 from .base import GENERIC_RULES, Page
-from .text_shape import WORD_RE, fold, is_headline_like, key, word_count
+from .text_shape import WORD_RE, fold, is_headline_like, key
 from .vocab import (
     BREADCRUMB_ROOTS,
     BYLINE_PREFIXES,
@@ -38,8 +38,12 @@ def _index_by_longest_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...
 _PROMPT_INDEX = _index_by_longest_word(PROMPT_PHRASES)
 
 
-def _prompt_phrase(low: str) -> str | None:
-    for word in dict.fromkeys(WORD_RE.findall(low)):  # in reading order: the reason is reproducible
+def _prompt_phrase(low: str, words: list[str]) -> str | None:
+    """The first prompt phrase in `low`, looked up by its key word among `words` (the block's
+    words, in reading order: the reason is reproducible)."""
+    if _PROMPT_INDEX.keys().isdisjoint(words):
+        return None  # most blocks: one set test in C
+    for word in words:
         for phrase in _PROMPT_INDEX.get(word, ()):
             if phrase in low:
                 return phrase
@@ -67,9 +71,15 @@ TITLE_ZONE = 0.5
 """Repeated-title lines are looked for in the first half of the page only."""
 
 
+_BREADCRUMB_STARTS = ("current", *sorted(BREADCRUMB_ROOTS))
+"""What a breadcrumb's casefolded text starts with: other blocks skip the regex."""
+
+
 @GENERIC_RULES.register("breadcrumb", 12, "breadcrumb trails such as 'Home > Stocks'")
 def breadcrumb(page: Page) -> None:
     for block in page.undecided():
+        if not block.low.startswith(_BREADCRUMB_STARTS):
+            continue
         m = _BREADCRUMB.match(block.text)
         if m and key(m.group(1)) in BREADCRUMB_ROOTS:
             page.remove(block, "breadcrumb", "breadcrumb trail (site navigation)")
@@ -86,7 +96,7 @@ def repeated_title(page: Page) -> None:
     heads = [fold(b.text) for b in page.blocks[:TITLE_SOURCE_LINES]]
     limit = int(len(page.blocks) * TITLE_ZONE) + 1
     for block in page.blocks[1:limit]:
-        text = fold(block.text)
+        text = block.low  # the reader folded whitespace already: low == fold(text)
         if len(text) >= 15 and is_headline_like(text, TITLE_MAX_WORDS):
             if any(text in h for h in heads[: block.index]):
                 page.remove(block, "repeated_title", "repeats the page title or headline above it")
@@ -95,12 +105,13 @@ def repeated_title(page: Page) -> None:
 _STAMP = re.compile(r"\b(?:updated|published|posted|last modified|aktualisiert|actualizado|publicado|mis à jour)\b\s*:?", re.I)
 
 
-def _is_date_line(text: str) -> bool:
+def _is_date_line(block: Block) -> bool:
+    text = block.text
     if len(text) > 80 or not _HAS_DIGIT.search(text):
         return False
     if "|" in text and _STAMP.search(text):
         return True  # "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM"
-    for token in _DATE_TOKEN.findall(text.casefold()):
+    for token in _DATE_TOKEN.findall(block.low):
         if not token.isdigit() and token.rstrip(".") not in DATE_LINE_WORDS:
             return False
     return True
@@ -109,33 +120,37 @@ def _is_date_line(text: str) -> bool:
 @GENERIC_RULES.register("date_line", 14, "lines that only carry a date or time")
 def date_line(page: Page) -> None:
     for block in page.undecided():
-        if _is_date_line(block.text):
+        if _is_date_line(block):
             page.remove(block, "date_line", "publication date/time line (kept in metadata)")
 
 
-def _is_byline(text: str) -> bool:
-    low = text.casefold()
-    return low.startswith(BYLINE_PREFIXES) and word_count(text) <= 12 and not low.rstrip().endswith(".")
+def _is_byline(block: Block) -> bool:
+    low = block.low
+    return low.startswith(BYLINE_PREFIXES) and block.words <= 12 and not low.rstrip().endswith(".")
 
 
 @GENERIC_RULES.register("byline", 15, "bylines ('By Jane Doe, Associated Press')")
 def byline(page: Page) -> None:
     for block in page.undecided():
-        if _is_byline(block.text):
+        if _is_byline(block):
             page.remove(block, "byline", "byline (authors kept in metadata)")
 
 
-def _is_credit(text: str) -> bool:
-    low = text.casefold()
+def _is_credit(block: Block) -> bool:
+    low = block.low
     return low.startswith(PHOTO_CREDIT_PREFIXES) or (
-        len(text) <= CREDIT_MAX_CHARS and bool(_CREDIT_MARKER.search(low)) and word_count(text) <= 12
+        len(low) <= CREDIT_MAX_CHARS and bool(_CREDIT_MARKER.search(low)) and block.words <= 12
     )
 
 
-def _ends_with_credit(text: str) -> bool:
+def _ends_with_credit(block: Block) -> bool:
     """A caption often closes with its credit: '... on Tuesday. (AP Photo/Jae C. Hong)'."""
-    tail = text[-60:].casefold()
+    tail = block.low[-60:]
     return tail.rstrip().endswith(")") and bool(_CREDIT_MARKER.search(tail))
+
+
+_CREDIT_NEEDLES = PHOTO_CREDIT_PREFIXES + PHOTO_CREDIT_MARKERS
+"""A block that is or ends with a credit contains one of these."""
 
 
 @GENERIC_RULES.register("captions", 16, "photo captions and credits")
@@ -143,21 +158,21 @@ def captions(page: Page) -> None:
     if page.config.keep_captions:
         return
     blocks = page.blocks
-    for block in blocks:
+    for block in page.containing(_CREDIT_NEEDLES):
         if block.label != "unknown":
-            continue
-        if _is_credit(block.text):
+            continue  # taken as the caption of a credit before it
+        if _is_credit(block):
             page.remove(block, "captions", "photo credit")
             prev = blocks[block.index - 1] if block.index > 0 else None
             if (
                 prev is not None
                 and prev.label == "unknown"
                 and not block.blank_before
-                and word_count(prev.text) <= CAPTION_MAX_WORDS
-                and block.text.casefold().startswith(CAPTION_CREDIT_PREFIXES)
+                and prev.words <= CAPTION_MAX_WORDS
+                and block.low.startswith(CAPTION_CREDIT_PREFIXES)
             ):
                 page.remove(prev, "captions", "photo caption (followed by its credit)")
-        elif _ends_with_credit(block.text):
+        elif _ends_with_credit(block):
             page.remove(block, "captions", "photo caption ending with its credit")
 
 
@@ -166,20 +181,25 @@ def prompts(page: Page) -> None:
     for block in page.undecided():
         # A long paragraph that mentions "privacy policy" may be a story; one that opens with
         # "This website uses cookies" is a consent banner however long it runs.
-        low = block.text.casefold()
-        if word_count(block.text) > PROMPT_MAX_WORDS:
+        low, words = block.low, block.tokens
+        if len(words) > PROMPT_MAX_WORDS:
             low = low[:PROMPT_OPENING_CHARS]
-        phrase = _prompt_phrase(low)
-        if phrase is None and word_count(block.text) <= NEWSLETTER_LINE_MAX_WORDS and _NEWSLETTER.search(low):
+            words = WORD_RE.findall(low)
+        phrase = _prompt_phrase(low, words)
+        if phrase is None and block.words <= NEWSLETTER_LINE_MAX_WORDS and _NEWSLETTER.search(low):
             phrase = "newsletter"
         if phrase:
             page.remove(block, "prompts", f"prompt or legal notice ({phrase!r})")
 
 
+_COPYRIGHT_NEEDLES = ("©", "(c)", "copyright", "rights reserved")
+"""A line _COPYRIGHT matches contains one of these."""
+
+
 @GENERIC_RULES.register("copyright", 18, "copyright and footer lines")
 def copyright_line(page: Page) -> None:
-    for block in page.undecided():
-        if word_count(block.text) <= PROMPT_MAX_WORDS and _COPYRIGHT.search(block.text):
+    for block in page.containing(_COPYRIGHT_NEEDLES):
+        if block.words <= PROMPT_MAX_WORDS and _COPYRIGHT.search(block.text):
             page.remove(block, "copyright", "copyright/footer line")
             if _PAGE_FOOTER.search(block.text):
                 page.barriers.add(block.index)
@@ -192,11 +212,16 @@ _AUTHOR_BIO = re.compile(
     r"author|critic|photographer|blogger|analyst for)\b"
 )
 BIO_MAX_WORDS = 80
+_BIO_ROLES = frozenset(
+    "reporter writer editor correspondent journalist columnist contributor freelancer producer "
+    "author critic photographer blogger analyst".split()
+)
+"""The words _AUTHOR_BIO ends on: blocks without one skip the regex."""
 
 
 @GENERIC_RULES.register("author_bio", 19, "author biography box after the story")
 def author_bio(page: Page) -> None:
     for block in page.undecided():
-        if word_count(block.text) <= BIO_MAX_WORDS and _AUTHOR_BIO.match(block.text):
+        if block.words <= BIO_MAX_WORDS and not _BIO_ROLES.isdisjoint(block.tokens) and _AUTHOR_BIO.match(block.text):
             page.remove(block, "author_bio", "author biography, not part of the story")
             page.barriers.add(block.index)

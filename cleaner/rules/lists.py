@@ -6,7 +6,7 @@ import re
 
 from ..blocks import Block
 from .base import GENERIC_RULES, Page
-from .text_shape import ends_sentence, is_headline_like, key, word_count
+from .text_shape import block_key, ends_sentence, is_headline_like, key
 from .vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
 
 MENU_ITEM_MAX_WORDS = 4
@@ -25,12 +25,20 @@ _LIST_HEADING_PREFIX = re.compile(
 LIST_HEADING_MAX_WORDS = 7
 
 
+_LIST_HEADING_STARTS = ("more", "latest", "also", "other", "top", "popular", "trending", "recent", "más",
+                        "mehr", "plus", "altro", "mais")
+"""First words of _LIST_HEADING_PREFIX: other blocks skip the regex."""
+
+
 def _is_list_heading(block: Block) -> bool:
     text = block.text
     if len(text) > 60:
         return False
-    return key(text) in HEADLINE_LIST_HEADINGS or (
-        word_count(text) <= LIST_HEADING_MAX_WORDS and not ends_sentence(text) and bool(_LIST_HEADING_PREFIX.match(text))
+    return block_key(block) in HEADLINE_LIST_HEADINGS or (
+        block.low.startswith(_LIST_HEADING_STARTS)
+        and block.words <= LIST_HEADING_MAX_WORDS
+        and not ends_sentence(text)
+        and bool(_LIST_HEADING_PREFIX.match(text))
     )
 
 
@@ -44,7 +52,7 @@ def _headline_run(blocks: list[Block], start: int) -> int:
             continue
         same_list = b.marker and end > start and blocks[end - 1].marker == b.marker
         if not is_headline_like(b.text, HEADLINE_MAX_WORDS) and not (
-            same_list and word_count(b.text) <= HEADLINE_MAX_WORDS
+            same_list and b.words <= HEADLINE_MAX_WORDS
         ):
             break
         end += 1
@@ -77,26 +85,30 @@ _COUNT = re.compile(r"[\d\[\]()]+")
 _ABOUT = re.compile(r"^(?:about|über|sobre|à propos(?: de)?|a proposito di)(?:\s+\S+){0,4}$", re.I)
 
 
-def _is_end_heading(text: str) -> bool:
+_ABOUT_STARTS = ("about", "über", "sobre", "à propos", "a proposito")
+
+
+def _is_end_heading(block: Block) -> bool:
     """'Comments', '[ 167 comments ]', 'Leave a Reply', 'About Ascom': the article is over."""
+    text = block.text
     if len(text) > 40:
         return False
-    return key(_COUNT.sub(" ", text)) in END_OF_ARTICLE_HEADINGS or (
-        bool(_ABOUT.match(text)) and not ends_sentence(text)
+    return key(_COUNT.sub(" ", block.low)) in END_OF_ARTICLE_HEADINGS or (
+        block.low.startswith(_ABOUT_STARTS) and bool(_ABOUT.match(text)) and not ends_sentence(text)
     )
 
 
 @GENERIC_RULES.register("end_of_article", 31, "comments, tags, author-box headings close the article")
 def end_of_article(page: Page) -> None:
     for block in page.blocks:
-        if _is_end_heading(block.text):
+        if _is_end_heading(block):
             page.remove(block, "end_of_article", f"{block.text!r} starts page furniture after the article")
             page.barriers.add(block.index)
 
 
 def _menu_shaped(block: Block) -> bool:
     text = block.text
-    return word_count(text) <= MENU_ITEM_MAX_WORDS and not ends_sentence(text) and len(text) <= 40
+    return len(text) <= 40 and block.words <= MENU_ITEM_MAX_WORDS and not ends_sentence(text)
 
 
 @GENERIC_RULES.register("navigation", 40, "runs of short link-like lines: menus and section lists")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from ..blocks import Block
 
 _TRIM = " \t:：-–—|•·*#>»›.…!?"
 WORD_RE = re.compile(r"\w+")
@@ -21,10 +22,9 @@ def key(text: str) -> str:
     return text.strip(_TRIM).casefold()
 
 
-@lru_cache(maxsize=8192)
-def word_count(text: str) -> int:
-    """Words in a line; cached, since several rules ask about the same block."""
-    return len(WORD_RE.findall(text))
+def block_key(block: Block) -> str:
+    """key() of a block's text, from its casefolded form computed once."""
+    return block.low.strip(_TRIM)
 
 
 def ends_sentence(text: str) -> bool:

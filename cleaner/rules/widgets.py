@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import GENERIC_RULES, Page
-from .text_shape import key
+from .text_shape import block_key
 from .vocab import UI_WORDS
 
 # "veryGood! (527)", "Like (12)", "Comments (3)", "Share 14": a short label and a count.
@@ -29,7 +29,7 @@ def widgets(page: Page) -> None:
 @GENERIC_RULES.register("ui_words", 21, "lone interface words: View, Share, Print, Menu, Sign in")
 def ui_words(page: Page) -> None:
     for block in page.undecided():
-        if len(block.text) <= 40 and key(block.text) in UI_WORDS:
+        if len(block.text) <= 40 and block_key(block) in UI_WORDS:
             page.remove(block, "ui_words", f"interface word {block.text!r}, not article text")
 
 
