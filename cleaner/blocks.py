@@ -22,7 +22,7 @@ UNKNOWN = "unknown"
 @dataclass(slots=True)
 class Block:
     index: int
-    text: str  # content with layout markers stripped and whitespace folded
+    text: str  # content with layout markers stripped and whitespace folded; change it with set_text()
     start: int  # character offset of the block's first character in the decoded input
     end: int  # offset just past its last character
     line: int  # 1-based line number of its first line
@@ -36,37 +36,27 @@ class Block:
     label: str = UNKNOWN
     rule: str = ""  # name of the rule or classifier step that set `label`
     reason: str = ""  # why, in words a person understands
-    _folded_from: str | None = field(default=None, repr=False, compare=False)
-    _low: str = field(default="", repr=False, compare=False)
-    _tokens: list[str] = field(default_factory=list, repr=False, compare=False)
+    low: str = field(default="", repr=False, compare=False)
+    """The text casefolded: rules and the classifier compare this, computed once."""
+    tokens: list[str] = field(default_factory=list, repr=False, compare=False)
+    """The casefolded words of the text, in order."""
+    words: int = field(default=0, repr=False, compare=False)
+    """How many words the text has."""
+
+    def __post_init__(self) -> None:
+        self._fold()
+
+    def set_text(self, text: str) -> None:
+        """Change the text (a paragraph re-joined, a tag cut off): its derived forms follow."""
+        self.text = text
+        self._fold()
 
     def _fold(self) -> None:
-        """Compute the text's casefolded form and words once; every rule and the classifier
-        asks for them, and asking again must cost an attribute read, not a regex pass."""
-        self._low = self.text.casefold()
-        self._tokens = _WORD.findall(self._low)
-        self._folded_from = self.text
-
-    @property
-    def low(self) -> str:
-        """The text casefolded (recomputed if a rule cut the text)."""
-        if self._folded_from is not self.text:
-            self._fold()
-        return self._low
-
-    @property
-    def tokens(self) -> list[str]:
-        """The casefolded words of the text, in order."""
-        if self._folded_from is not self.text:
-            self._fold()
-        return self._tokens
-
-    @property
-    def words(self) -> int:
-        """How many words the text has."""
-        if self._folded_from is not self.text:
-            self._fold()
-        return len(self._tokens)
+        # Every rule asks for the casefolded text and words: asking again must cost an
+        # attribute read, not a regex pass.
+        self.low = self.text.casefold()
+        self.tokens = _WORD.findall(self.low)
+        self.words = len(self.tokens)
 
     def set(self, label: str, rule: str, reason: str) -> None:
         """Set the final label with the rule that decided it."""

@@ -18,7 +18,7 @@ Every threshold is a named constant below, so a change to one is a one-line, rev
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from itertools import chain
 
 from .blocks import BAD, GOOD, UNKNOWN, Block
@@ -61,10 +61,10 @@ FIRST_GOOD, FIRST_NEAR, FIRST_SHORT, FIRST_POOR, FIRST_RULE = "good", "near", "s
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
+_SENTENCE_CHARS = frozenset(".!?。！？…")
 
 
-@dataclass(slots=True)
-class _Features:
+class _Features(NamedTuple):
     words: int
     chars: int
     stop_share: float
@@ -77,7 +77,9 @@ def _features(block: Block, stops: frozenset[str], no_space: bool) -> _Features:
     if no_space:
         words = max(words, len(_NO_SPACE.findall(block.text)) // 2)
     stop = sum(map(stops.__contains__, tokens)) / len(tokens) if tokens else 0.0
-    return _Features(words, len(block.text), stop, bool(_SENTENCE_END.search(block.text)))
+    text = block.text
+    sentence = text[-1:] in _SENTENCE_CHARS or bool(_SENTENCE_END.search(text, len(text) - 2))
+    return _Features(words, len(text), stop, sentence)
 
 
 def _first_class(f: _Features, no_space: bool) -> str:
@@ -200,9 +202,12 @@ def classify(page: Page) -> str | None:
     weights: list[float] = []
     for block in blocks:
         f = _features(block, stops, no_space)
-        cls = FIRST_RULE if block.label == BAD else _first_class(f, no_space)
-        if block.label == UNKNOWN:
-            block.first_label = GOOD if cls in (FIRST_GOOD, FIRST_NEAR) else BAD
+        if block.label == BAD:
+            cls = FIRST_RULE
+        else:
+            cls = _first_class(f, no_space)
+            if block.label == UNKNOWN:
+                block.first_label = GOOD if cls is FIRST_GOOD or cls is FIRST_NEAR else BAD
         classes.append(cls)
         weights.append(_weight(cls, f))
 

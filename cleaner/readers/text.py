@@ -182,7 +182,7 @@ class _Paragraph:
 
     def close(self) -> None:
         if len(self.parts) > 1:
-            self.block.text = "".join(self.parts)
+            self.block.set_text("".join(self.parts))
 
 
 def read_blocks(text: str) -> list[Block]:
@@ -193,6 +193,12 @@ def read_blocks(text: str) -> list[Block]:
     blank = True
     current: _Paragraph | None = None
     for lineno, (pos, raw) in enumerate(raw_lines, 1):
+        if not raw or raw.isspace():
+            blank = True
+            if current is not None:
+                current.close()
+                current = None
+            continue
         content, marker, heading, off = _strip_layout(raw)
         if not content:
             blank = True
@@ -208,18 +214,8 @@ def read_blocks(text: str) -> list[Block]:
             continue
         if current is not None:
             current.close()
-        block = Block(
-            index=len(blocks),
-            text=content,
-            start=pos + off,
-            raw_start=pos + len(raw) - len(raw.lstrip()),
-            end=pos + raw_len,
-            line=lineno,
-            marker=marker,
-            heading=heading,
-            indent=len(raw) - len(raw.lstrip()),
-            blank_before=blank,
-        )
+        indent = len(raw) - len(raw.lstrip())
+        block = Block(len(blocks), content, pos + off, pos + raw_len, lineno, pos + indent, marker, heading, indent, blank)
         blocks.append(block)
         current = _Paragraph(block, raw_len)
         blank = False

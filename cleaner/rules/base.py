@@ -98,7 +98,7 @@ class Page:
     def cut(self, block: Block, text: str, rule: str, reason: str) -> None:
         """Remove `text` from the start of a block's text, recording it."""
         if block.text.startswith(text):
-            block.text = block.text[len(text) :].lstrip()
+            block.set_text(block.text[len(text) :].lstrip())
             self.cuts.append(Cut(block.index, text.strip(), rule, reason))
 
 
