@@ -48,6 +48,10 @@ PRE_HEADLINE_FACTOR = 0.3
 """Prose above the headline (teasers, promos) counts this much of prose below it."""
 HEADLINE_ZONE = 0.7
 """The headline is looked for in this first share of the page."""
+HEADLINE_MAX_GAP = 40
+"""Blocks (byline, date, share bar, caption lines) that may stand between the headline and the
+story's first paragraph. A run found further below the supposed headline is not the story under
+it: the title was repeated in a sidebar or most-read list, and the prose above it is no teaser."""
 SIGN_OFF_LOOKAHEAD = 3
 """Blocks after the run searched for a wire sign-off line."""
 MIN_ARTICLE_WEIGHT = 40.0
@@ -168,7 +172,8 @@ def _headline_index(blocks: list[Block]) -> int | None:
     """Where the visible headline stands: the article starts after it, teasers stand before it.
 
     The headline is the first markdown h1, else the last early line that repeats the page title
-    (the first line of most dumps is the <title>, "Headline - Site").
+    (the first line of most dumps is the <title>, "Headline - Site") outside a list of links: a
+    "More in ..." box inside or below the story lists the story's own title among the others.
     """
     limit = int(len(blocks) * HEADLINE_ZONE)
     for block in blocks[:limit]:
@@ -177,9 +182,14 @@ def _headline_index(blocks: list[Block]) -> int | None:
     found = None
     page_title = blocks[0].text.casefold() if blocks else ""
     for block in blocks[1:limit]:
-        if block.rule == "repeated_title" and block.text.casefold() in page_title:
+        if block.rule == "repeated_title" and block.text.casefold() in page_title and not _in_link_list(blocks, block.index):
             found = block.index
     return found
+
+
+def _in_link_list(blocks: list[Block], i: int) -> bool:
+    """Whether a rule took the lines on both sides of block i as headlines of a link list."""
+    return 0 < i < len(blocks) - 1 and blocks[i - 1].rule == blocks[i + 1].rule == "headline_list"
 
 
 def _sample_text(blocks: list[Block]) -> str:
@@ -206,11 +216,13 @@ def classify(page: Page) -> str | None:
         weights.append(_weight(cls, f))
 
     headline = _headline_index(blocks)
+    raw = weights
     if headline is not None:
-        for i in range(headline):
-            if weights[i] > 0:
-                weights[i] *= PRE_HEADLINE_FACTOR
+        weights = [w * PRE_HEADLINE_FACTOR if i < headline and w > 0 else w for i, w in enumerate(weights)]
     start, end = _best_run(weights, _effective_barriers(weights, page.barriers))
+    if headline is not None and start - headline > HEADLINE_MAX_GAP:
+        weights = raw  # the story is far below the repeat: it was no headline (see the constant)
+        start, end = _best_run(weights, _effective_barriers(weights, page.barriers))
     if sum(weights[start:end]) < MIN_ARTICLE_WEIGHT / 2:
         start = end = 0  # a line or two of prose in a page of links is no article
     end = _extend_to_sign_off(blocks, end)

@@ -1,0 +1,74 @@
+"""The text classifier on dumps shaped like real templates (BeautifulSoup `get_text("\\n")` style:
+one line per text node, no blank lines)."""
+
+from __future__ import annotations
+
+import cleaner
+
+TITLE = "Council approves northern bus routes"
+
+STORY_PARAS = [
+    "The city council voted on Tuesday to expand the bus network to the northern suburbs, a move "
+    "that officials said would cut commuting times for thousands of residents by the end of next year.",
+    "Council members argued for hours about the cost of the plan, which will be paid for in part by "
+    "a new parking levy in the city centre and in part by a grant from the regional government.",
+    "The first new routes are expected to open in the spring, and the council said it would publish "
+    "a detailed timetable for the remaining lines once the contracts with operators had been signed.",
+    "Residents of the northern estates, who have campaigned for a direct service for more than a "
+    "decade, said they were relieved but would wait to see whether the buses actually ran on time.",
+    "The opposition said the levy would hurt small shops in the centre and promised to ask for a "
+    "review of the plan at the next budget meeting, which is due to take place in the autumn.",
+]
+
+TEASERS = [
+    "Budget talks stall again",
+    "Negotiators for the two largest parties left the town hall late on Monday without an agreement "
+    "on the spending plan, and both sides blamed the other for the delay in statements "
+    "published overnight.",
+    "Library reopens after flood",
+    "The central library opened its doors again on Saturday after a year of repairs that followed the "
+    "flood of last winter, and the staff said that most of the damaged books had been restored or "
+    "replaced with the help of donations from readers who had sent in thousands of volumes.",
+    "Harbour plan divides the town",
+    "A proposal to turn the old harbour into a marina with shops and flats has divided the town, with "
+    "fishermen saying that they would lose their moorings and traders saying that the plan would "
+    "bring visitors back to a part of the town that has been in decline for many years.",
+]
+
+
+SECTIONS = ["Weather", "Traffic", "Jobs", "Events", "Obituaries", "Puzzles", "Podcasts", "Video",
+            "Photos", "Letters", "Newsletters", "Archive", "Subscribe", "Advertise", "Careers"]
+
+
+def _page(*middle: str) -> str:
+    lines = [
+        f"{TITLE} - The Daily Courier",
+        "News", "Sport", "Business", "Opinion",
+        "Northern bus network to grow by six routes",
+        "March 3, 2024",
+        *STORY_PARAS,
+        *middle,
+        "About us", "Contact",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _assert_story_only(dump: str) -> None:
+    article = cleaner.clean(dump, kind="text")
+    for para in STORY_PARAS:
+        assert para in article.text
+    assert "Library reopens" not in article.text
+
+
+def test_title_repeated_in_a_related_box_is_not_the_headline() -> None:
+    # The story's own title listed among "More in ..." links below it: the prose above is the
+    # story, not teasers to discount.
+    related = ["More in Local News", TITLE, "Schools get new funding", "Ferry timetable changes from May"]
+    _assert_story_only(_page(*related, *SECTIONS, *SECTIONS, *TEASERS))
+
+
+def test_title_repeated_far_above_the_best_run_is_not_the_headline() -> None:
+    # A most-read sidebar repeats the title (no list heading a rule knows); the prose found far
+    # below it is more teasers, so the repeat was no headline and the story keeps its weight.
+    sidebar = ["Most read", "Schools get new funding", TITLE, "2H ago", "Ferry timetable changes from May"]
+    _assert_story_only(_page(*SECTIONS, *sidebar, *SECTIONS, *SECTIONS, *SECTIONS, *TEASERS))
