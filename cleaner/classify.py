@@ -4,7 +4,8 @@ Three steps, in the spirit of jusText:
 
 1. First pass: each block alone gets a class from its length and stop-word density (prose is
    dense in function words in every language; headlines and menu items are not) - GOOD, NEAR
-   (probably prose), SHORT (too short to judge) or POOR.
+   (probably prose), SHORT (too short to judge) or POOR; prose cut off with "..." under a
+   headline or beside other such cut-offs is a TEASER of another story.
 2. Anchor: the article is the densest run of prose. Each block weighs for or against it (prose
    for, menus and rule-removed chrome against) and the run with the largest total - the maximum
    sub-array - is the main text. Barriers set by rules ("Comments", "© 2024 ...") split the page
@@ -59,12 +60,22 @@ MIN_ARTICLE_WEIGHT = 40.0
 BARRIER_MIN_PROSE = 60.0
 """Words of prose that must precede an end-of-article barrier for it to count."""
 
+TEASER_HEAD_MAX_WORDS = 20
+"""A line this short without a full stop, right above a cut-off paragraph, is a teaser's headline."""
+TEASER_MIN_CHARS = 100
+"""A teaser runs a sentence or two before it is cut off; a short line trailing off ("3 years,
+3 years...") is speech."""
+
 FIRST_GOOD, FIRST_NEAR, FIRST_SHORT, FIRST_POOR, FIRST_RULE = "good", "near", "short", "poor", "rule"
+FIRST_TEASER = "teaser"
 
 _WORD = re.compile(r"\w+")
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
+# A paragraph cut off mid-sentence by a listing: "... said on Wednesday that the...", "... it […]".
+_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$|\s\[(?:\.\.\.|…)\]$")
+_TRUNCATION_ENDS = ("...", "…", "…]", "...]")
 
 
 @dataclass(slots=True)
@@ -107,9 +118,26 @@ def _weight(cls: str, f: _Features) -> float:
         return WEIGHT_NEAR * f.words
     if cls == FIRST_SHORT:
         return -COST_SHORT
-    if cls == FIRST_RULE:
+    if cls in (FIRST_RULE, FIRST_TEASER):
         return -(COST_REMOVED + COST_POOR * f.words)
     return -COST_POOR * f.words
+
+
+def _cut_off(block: Block) -> bool:
+    """A paragraph a listing cut off mid-sentence ("... said on Wednesday that the...")."""
+    text = block.text
+    return len(text) >= TEASER_MIN_CHARS and text.endswith(_TRUNCATION_ENDS) and bool(_TRUNCATED.search(text[-6:]))
+
+
+def _is_teaser(blocks: list[Block], i: int) -> bool:
+    """A cut-off paragraph under a headline, or beside another one: a listing's teasers of other
+    stories, however dense in function words (the story itself is never printed cut off)."""
+    if not _cut_off(blocks[i]):
+        return False
+    prev = blocks[i - 1] if i else None
+    if prev is not None and not _SENTENCE_END.search(prev.text) and prev.text.count(" ") < TEASER_HEAD_MAX_WORDS:
+        return True
+    return (prev is not None and _cut_off(prev)) or (i + 1 < len(blocks) and _cut_off(blocks[i + 1]))
 
 
 def _effective_barriers(weights: list[float], barriers: set[int]) -> set[int]:
@@ -207,9 +235,14 @@ def classify(page: Page) -> str | None:
 
     classes: list[str] = []
     weights: list[float] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         f = _features(block, stops, no_space)
-        cls = FIRST_RULE if block.label == BAD else _first_class(f, no_space)
+        if block.label == BAD:
+            cls = FIRST_RULE
+        else:
+            cls = _first_class(f, no_space)
+            if cls in (FIRST_GOOD, FIRST_NEAR) and _is_teaser(blocks, i):
+                cls = FIRST_TEASER
         if block.label == UNKNOWN:
             block.first_label = GOOD if cls in (FIRST_GOOD, FIRST_NEAR) else BAD
         classes.append(cls)
@@ -230,7 +263,9 @@ def classify(page: Page) -> str | None:
         if block.label != UNKNOWN:
             continue
         cls = classes[i]
-        if not start <= i < end:
+        if cls == FIRST_TEASER:
+            block.set(BAD, "teaser", "paragraph cut off with '...' in a listing: a teaser of another story")
+        elif not start <= i < end:
             block.set(BAD, "outside_main_text", "outside the densest run of prose that holds the article")
         elif cls in (FIRST_GOOD, FIRST_NEAR):
             block.set(GOOD, "prose", f"prose ({cls} on its own) inside the article's run")

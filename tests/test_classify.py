@@ -72,3 +72,46 @@ def test_title_repeated_far_above_the_best_run_is_not_the_headline() -> None:
     # below it is more teasers, so the repeat was no headline and the story keeps its weight.
     sidebar = ["Most read", "Schools get new funding", TITLE, "2H ago", "Ferry timetable changes from May"]
     _assert_story_only(_page(*SECTIONS, *sidebar, *SECTIONS, *SECTIONS, *SECTIONS, *TEASERS))
+
+
+CUT_TEASERS = [
+    ("Port strike enters its second week",
+     "HAMBURG: Dock workers at the country's largest port extended their strike on Monday after talks "
+     "with the employers' association broke down over pay and the length of the new contract, leaving..."),
+    ("Farmers protest new water rules",
+     "MADRID: Thousands of farmers drove their tractors into the capital on Tuesday to protest against "
+     "new limits on irrigation that the government says are needed to protect the wetlands of the..."),
+    ("Rail line to reopen after landslide",
+     "ZURICH: The mountain railway that was closed by a landslide in the spring will reopen next month, "
+     "the operator said on Wednesday, after engineers finished stabilising the slope above the track…"),
+]
+
+
+def test_cut_off_teasers_under_headlines_are_not_the_story() -> None:
+    # A "Breaking News" box of headline + cut-off summary pairs above the story, and a comment
+    # count link between headline and story: the teasers must not hold the article's run.
+    teasers = [line for pair in CUT_TEASERS for line in pair]
+    lines = [f"{TITLE} | The Daily Courier", "Home", "World", "Business", "Breaking News", *teasers,
+             TITLE, "March 3, 2024", "Print This Article", "0 Comments", *STORY_PARAS, "Related Articles"]
+    article = cleaner.clean("\n".join(lines) + "\n", kind="text")
+    assert article.text == "\n\n".join(STORY_PARAS)
+    teaser = next(r for r in article.removed if r.text.startswith("MADRID:"))
+    assert teaser.rule == "teaser"
+
+
+def test_cut_off_teasers_on_one_line_with_their_headline() -> None:
+    # Renderers that keep a card on one line ("Headline HAMBURG: ...") lose the headline line;
+    # the cut-off summaries side by side are still a listing.
+    cards = [f"{head} {summary}" for head, summary in CUT_TEASERS]
+    text = "\n\n".join([*cards, TITLE, *STORY_PARAS]) + "\n"
+    article = cleaner.clean(text, kind="text")
+    assert "HAMBURG" not in article.text and "ZURICH" not in article.text
+    assert STORY_PARAS[0] in article.text
+
+
+def test_story_paragraph_trailing_off_is_kept() -> None:
+    trailing = ("Asked whether the money would be enough, the mayor paused for a long moment and then "
+                "said only that she hoped so, and that the council would have to wait and see...")
+    text = "\n".join([*STORY_PARAS[:3], trailing, *STORY_PARAS[3:]]) + "\n"
+    article = cleaner.clean(text, kind="text")
+    assert trailing in article.text
