@@ -51,3 +51,11 @@ def test_spans_point_at_the_content() -> None:
 def test_interface_word_after_a_headline_is_not_link_text() -> None:
     blocks = read_blocks("South Korea’s spy agency says the north shipped shells to allies\nView\n")
     assert [b.text for b in blocks] == ["South Korea’s spy agency says the north shipped shells to allies", "View"]
+
+
+def test_time_zone_is_not_a_dangling_conjunction() -> None:
+    # "et" is French "and", but "ET" after a time is Eastern Time: the dateline stays its own line.
+    blocks = read_blocks("Nov. 18, 2019 7:04 pm ET\nIt was the shot heard around the world.\n")
+    assert [b.text for b in blocks] == ["Nov. 18, 2019 7:04 pm ET", "It was the shot heard around the world."]
+    french = read_blocks("Le gouvernement a présenté le budget et\nles syndicats ont protesté.\n")
+    assert len(french) == 1

@@ -119,8 +119,9 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
         return True
     if nxt.count(" ") < LINK_TEXT_MAX_WORDS and _in_sentence(prev) and nxt.strip(" .:").casefold() not in UI_WORDS:
         return True  # "... the fourth film in rebooted" / "Star Trek": link text inside a sentence
-    last = prev.rsplit(" ", 1)[-1].lower()
-    return last in _DANGLING or prev[-1] in "(,–—-"
+    last = prev.rsplit(" ", 1)[-1]
+    # "7:04 pm ET" is a time zone, not French "et": an all-caps word is no dangling conjunction.
+    return (last.lower() in _DANGLING and not (len(last) > 1 and last.isupper())) or prev[-1] in "(,–—-"
 
 
 def _in_sentence(line: str) -> bool:
