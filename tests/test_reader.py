@@ -59,3 +59,13 @@ def test_time_zone_is_not_a_dangling_conjunction() -> None:
     assert [b.text for b in blocks] == ["Nov. 18, 2019 7:04 pm ET", "It was the shot heard around the world."]
     french = read_blocks("Le gouvernement a présenté le budget et\nles syndicats ont protesté.\n")
     assert len(french) == 1
+
+
+def test_quote_closed_on_a_comma_continues() -> None:
+    # bs4 ends the line at a blockquote or emphasis that closes on a comma; the attribution follows.
+    dump = "“It is a shame to see a comrade die in this way,”\nthe doctor said.\n“We will stay.”\nThey left.\n"
+    assert [b.text for b in read_blocks(dump)] == [
+        "“It is a shame to see a comrade die in this way,” the doctor said.",
+        "“We will stay.”",
+        "They left.",
+    ]

@@ -25,6 +25,7 @@ _HEADING = re.compile(r"(#{1,6})\s+")
 _SPACES = re.compile(r"\s+")
 # A line ends a sentence or a self-contained item: no joining after it.
 _TERMINAL = frozenset(".!?:;。！？…\"'”’»)]|")
+_CLOSING_QUOTES = frozenset("\"'”’»")
 # Characters a continuation fragment may start with (closing punctuation, or a lower-case letter).
 _CONTINUATION_START = frozenset(",.;:)!?’”»%")
 # Words after which a line cannot end a sentence: "The" / "New York Times" / "reported ...".
@@ -112,9 +113,10 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
         first_word = nxt.split(" ", 1)[0]
         if prev_raw_len + 1 + len(first_word) > wrap - 1 and prev_raw_len >= wrap - WRAP_SLACK - len(first_word):
             return True
-    if prev[-1] in _TERMINAL:
-        return False
     head = nxt[0]
+    if prev[-1] in _TERMINAL:
+        # '“It was a shame,”' / 'the doctor said.': a quote closed on a comma goes on.
+        return prev[-2:-1] == "," and prev[-1] in _CLOSING_QUOTES and head.islower()
     if head in _CONTINUATION_START or head.islower():
         return True
     if nxt.count(" ") < LINK_TEXT_MAX_WORDS and _in_sentence(prev) and nxt.strip(" .:").casefold() not in UI_WORDS:
