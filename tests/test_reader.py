@@ -69,3 +69,17 @@ def test_quote_closed_on_a_comma_continues() -> None:
         "“We will stay.”",
         "They left.",
     ]
+
+
+def test_long_line_after_a_short_link_fragment_is_rejoined() -> None:
+    # Two links in one sentence: the paragraph is already long, but its last piece ("shares") is
+    # the link text, and the long line after it goes on in lower case.
+    dump = (
+        "Dow component Home Depot reported third-quarter\nearnings\n"
+        "that topped estimates as revenue fell short, sending\nshares\n"
+        "lower ahead of the opening bell. Rival Lowe's was also lower following the results.\n"
+    )
+    assert [b.text for b in read_blocks(dump)] == [
+        "Dow component Home Depot reported third-quarter earnings that topped estimates as revenue fell "
+        "short, sending shares lower ahead of the opening bell. Rival Lowe's was also lower following the results."
+    ]

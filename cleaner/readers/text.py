@@ -135,9 +135,10 @@ def _in_sentence(line: str) -> bool:
     return lower * 2 >= len(words) and ("," in line or lower * 3 >= len(words) * 2)
 
 
-def _is_fragment(prev_words: int, nxt: str) -> bool:
-    """One side is short enough to be a piece of a sentence split at an inline link."""
-    return prev_words < FRAGMENT_MAX_WORDS or nxt.count(" ") < FRAGMENT_MAX_WORDS
+def _is_fragment(last_words: int, nxt: str) -> bool:
+    """The last line taken or the next one is short enough to be a piece of a sentence split at
+    an inline link."""
+    return last_words < FRAGMENT_MAX_WORDS or nxt.count(" ") < FRAGMENT_MAX_WORDS
 
 
 def _separator(prev: str, nxt: str, wrapped: bool) -> str:
@@ -153,6 +154,8 @@ class _Paragraph:
     """The block being built: pieces are joined once at the end, so a paragraph of many lines
     costs linear time (a page of 300,000 one-word lines must not take minutes)."""
 
+    # `words` counts the last input line taken (the piece a link may have cut short), not the
+    # paragraph: "... sending" / "shares" / "lower ahead of ..." goes on after a long start.
     __slots__ = ("block", "parts", "tail", "words", "raw_len")
 
     def __init__(self, block: Block, raw_len: int) -> None:
@@ -174,7 +177,7 @@ class _Paragraph:
         sep = _separator(self.tail, content, wrapped)
         self.parts += (sep, content)
         self.tail = (self.tail + sep + content)[-TAIL_CHARS:]
-        self.words += content.count(" ") + 1
+        self.words = content.count(" ") + 1
         self.raw_len = raw_len
         self.block.end = end
         self.block.n_lines += 1
