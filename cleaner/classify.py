@@ -60,6 +60,18 @@ MIN_ARTICLE_WEIGHT = 40.0
 BARRIER_MIN_PROSE = 60.0
 """Words of prose that must precede an end-of-article barrier for it to count."""
 
+TABLE_CELL_MAX_CHARS = 80
+"""A cell of a data table: a name, a number, a short stat line ("1 tackle (1 combined).")."""
+TABLE_MIN_CELLS = 8
+"""Fewer short lines in a row are a small list, not a table."""
+TABLE_MIN_NUMBER_SHARE = 0.25
+"""Share of cells that are bare numbers ("63", "85%", "-12.99") in a table of data; menus,
+headline lists and share bars have next to none."""
+COST_TABLE_CELL = 1.0
+"""What a cell of such a table costs the run. A dump with one line per cell (BeautifulSoup) turns
+a standings or stats table inside the story into dozens of short lines; at the cost of a menu
+line they would cut the story in two."""
+
 TEASER_HEAD_MAX_WORDS = 20
 """A line this short without a full stop, right above a cut-off paragraph, is a teaser's headline."""
 TEASER_MIN_CHARS = 100
@@ -76,6 +88,7 @@ _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
 # A paragraph cut off mid-sentence by a listing: "... said on Wednesday that the...", "... it […]".
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$|\s\[(?:\.\.\.|…)\]$")
 _TRUNCATION_ENDS = ("...", "…", "…]", "...]")
+_NUMBER_CELL = re.compile(r"[-+±]?[$€£¥]?\d[\d,.]*\s?%?")
 
 
 @dataclass(slots=True)
@@ -138,6 +151,36 @@ def _is_teaser(blocks: list[Block], i: int) -> bool:
     if prev is not None and not _SENTENCE_END.search(prev.text) and prev.text.count(" ") < TEASER_HEAD_MAX_WORDS:
         return True
     return (prev is not None and _cut_off(prev)) or (i + 1 < len(blocks) and _cut_off(blocks[i + 1]))
+
+
+def _is_counting(numbers: list[str]) -> bool:
+    """1, 2, 3, ...: the ranks of a most-read list, not data."""
+    if not all(n.isdigit() for n in numbers):
+        return False
+    values = [int(n) for n in numbers]
+    return all(b == a + 1 for a, b in zip(values, values[1:]))
+
+
+def _discount_tables(blocks: list[Block], weights: list[float]) -> None:
+    """Charge the short lines of a data table COST_TABLE_CELL each instead of a menu line's cost.
+
+    A table is a run of at least TABLE_MIN_CELLS short lines of which a TABLE_MIN_NUMBER_SHARE
+    are bare numbers, at least three different ones (a share bar's "0 0 0" is no data) and not
+    counting 1, 2, 3, ....
+    """
+    n = len(blocks)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and len(blocks[j].text) <= TABLE_CELL_MAX_CHARS:
+            j += 1
+        if j - i >= TABLE_MIN_CELLS:
+            numbers = [b.text for b in blocks[i:j] if _NUMBER_CELL.fullmatch(b.text)]
+            if len(numbers) >= TABLE_MIN_NUMBER_SHARE * (j - i) and len(set(numbers)) >= 3 and not _is_counting(numbers):
+                for k in range(i, j):
+                    if weights[k] < 0:
+                        weights[k] = -COST_TABLE_CELL
+        i = j + 1
 
 
 def _effective_barriers(weights: list[float], barriers: set[int]) -> set[int]:
@@ -248,6 +291,7 @@ def classify(page: Page) -> str | None:
         classes.append(cls)
         weights.append(_weight(cls, f))
 
+    _discount_tables(blocks, weights)
     headline = _headline_index(blocks)
     raw = weights
     if headline is not None:

@@ -115,3 +115,38 @@ def test_story_paragraph_trailing_off_is_kept() -> None:
     text = "\n".join([*STORY_PARAS[:3], trailing, *STORY_PARAS[3:]]) + "\n"
     article = cleaner.clean(text, kind="text")
     assert trailing in article.text
+
+
+STATS_TABLE = [
+    "Pos", "Player", "Plays", "%", "Stats",
+    "QB", "Tom Harris", "64", "100%", "21 of 30 passes, 245 yards, 2 TD.",
+    "RB", "Leon Marsh", "41", "64%", "18 carries, 96 yards.",
+    "WR", "Dan Ortiz", "58", "91%", "7 catches, 88 yards, 1 TD.",
+    "WR", "Sam Okafor", "49", "77%", "4 catches, 61 yards.",
+    "TE", "Ben Keller", "37", "58%", "No stats registered.",
+]
+
+
+def test_a_stats_table_one_cell_per_line_does_not_cut_the_story() -> None:
+    # BeautifulSoup writes a table one cell per line: dozens of short lines between two parts of
+    # the story, which at the cost of a menu would leave the first part outside the article.
+    lines = [f"{TITLE} - The Daily Courier", "News", "Sport", "Business", "Opinion",
+             *STORY_PARAS[:3], "Offence", *STATS_TABLE, *STATS_TABLE, *STORY_PARAS[3:],
+             "More in Sport", "Cup draw pairs old rivals", "Coach signs new contract", "About us"]
+    article = cleaner.clean("\n".join(lines) + "\n", kind="text")
+    for para in STORY_PARAS:
+        assert para in article.text
+    assert "Leon Marsh" in article.text
+    assert "Cup draw" not in article.text
+
+
+def test_a_numbered_most_read_list_is_no_table() -> None:
+    # Ranks 1, 2, 3, ... are numbers too, but a most-read list is chrome at full cost.
+    heads = ["Cup draw pairs old rivals", "Coach signs new contract", "Storm closes coastal road",
+             "Mayor opens new library", "Ferry timetable changes", "Police appeal after fire",
+             "School funding rises", "Bridge repairs delayed", "New park for the east end",
+             "Museum buys old map"]
+    ranks = [line for n, head in enumerate(heads, 1) for line in (str(n), head)]
+    lines = [*STORY_PARAS[:3], "Most Popular", *ranks, *TEASERS[:2]]
+    article = cleaner.clean("\n".join(lines) + "\n", kind="text")
+    assert STORY_PARAS[0] in article.text and "Negotiators" not in article.text
