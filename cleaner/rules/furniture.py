@@ -50,6 +50,13 @@ CAPTION_MAX_WORDS = 45
 """A caption is a sentence or two; a longer block before a credit is the story's paragraph."""
 CAPTION_CREDIT_PREFIXES = ("photo:", "photo by", "photograph:", "foto:", "bild:", "(ap photo", "ap photo/")
 """Credits that follow a caption directly; "Main image credit: Getty" after a paragraph does not."""
+# "Image caption" / "Scooter Braun has managed ...": a label the page prints before a caption or a
+# credit (on its own line when the dump writes one line per text node, as BeautifulSoup does).
+CAPTION_LABELS = frozenset(
+    "image caption|media caption|photo caption|caption|image copyright|copyright image|"
+    "bildunterschrift|légende|legenda|pie de foto".split("|")
+)
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo) caption\s", re.I)
 _NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
 NEWSLETTER_LINE_MAX_WORDS = 12
 """A line this short that names a newsletter is a sign-up prompt ("Get our daily ... newsletter")."""
@@ -146,7 +153,14 @@ def captions(page: Page) -> None:
     for block in blocks:
         if block.label != "unknown":
             continue
-        if _is_credit(block.text):
+        if key(block.text) in CAPTION_LABELS:
+            page.remove(block, "captions", "caption label")
+            nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            if nxt is not None and nxt.label == "unknown" and word_count(nxt.text) <= CAPTION_MAX_WORDS:
+                page.remove(nxt, "captions", f"photo caption or credit after {block.text!r}")
+        elif _CAPTION_LABEL.match(block.text):
+            page.remove(block, "captions", "photo caption")
+        elif _is_credit(block.text):
             page.remove(block, "captions", "photo credit")
             prev = blocks[block.index - 1] if block.index > 0 else None
             if (
