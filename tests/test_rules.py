@@ -154,3 +154,9 @@ def test_caption_label_on_its_own_line_takes_the_next_line() -> None:
     assert _rule_of(article.removed, "The mayor at the opening of the new depot") == "captions"
     one_line = STORY + "\nImage caption The mayor at the opening of the new depot\n\n" + STORY
     assert "the new depot" not in cleaner.clean(one_line, kind="text").text
+
+
+def test_numbers_without_a_date_are_no_date_line() -> None:
+    text = "Updated: Sat 8:31 PM, Feb 17, 2018\n2019\n15:23\n5H ago\n63\n85%\n-12.99\n225.86\n6A:\n"
+    page = run_rule("date_line", text)
+    assert [b.rule for b in page.blocks] == ["date_line"] * 4 + [""] * 5

@@ -102,15 +102,27 @@ def repeated_title(page: Page) -> None:
 _STAMP = re.compile(r"\b(?:updated|published|posted|last modified|aktualisiert|actualizado|publicado|mis à jour)\b\s*:?", re.I)
 
 
+_AMOUNT = re.compile(r"[%$€£¥]")
+_WEAK_DATE_WORDS = frozenset("a de el on at le il am um op om à z h p m hs time date".split())
+_NUMERIC_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h][0-5]\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+
+
 def _is_date_line(text: str) -> bool:
     if len(text) > 80 or not _HAS_DIGIT.search(text):
         return False
     if "|" in text and _STAMP.search(text):
         return True  # "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM"
+    cue = False
     for token in _DATE_TOKEN.findall(text.casefold()):
-        if not token.isdigit() and token.rstrip(".") not in DATE_LINE_WORDS:
+        if token.isdigit():
+            continue
+        word = token.rstrip(".")
+        if word not in DATE_LINE_WORDS:
             return False
-    return True
+        cue = cue or word not in _WEAK_DATE_WORDS
+    # Words such as "a", "de", "on" and bare numbers are no date on their own: "6A:" is a
+    # division, "63" / "85%" / "-12.99" table cells; a year, a time or a day/month date is one.
+    return cue or (not _AMOUNT.search(text) and bool(_NUMERIC_DATE.search(text)))
 
 
 @GENERIC_RULES.register("date_line", 14, "lines that only carry a date or time")
