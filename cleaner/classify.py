@@ -4,7 +4,8 @@ Three steps, in the spirit of jusText:
 
 1. First pass: each block alone gets a class from its length and stop-word density (prose is
    dense in function words in every language; headlines and menu items are not) - GOOD, NEAR
-   (probably prose), SHORT (too short to judge) or POOR.
+   (probably prose), SHORT (too short to judge) or POOR; prose cut off with "..." under a
+   headline or beside other such cut-offs is a TEASER of another story.
 2. Anchor: the article is the densest run of prose. Each block weighs for or against it (prose
    for, menus and rule-removed chrome against) and the run with the largest total - the maximum
    sub-array - is the main text. Barriers set by rules ("Comments", "© 2024 ...") split the page
@@ -49,6 +50,10 @@ PRE_HEADLINE_FACTOR = 0.3
 """Prose above the headline (teasers, promos) counts this much of prose below it."""
 HEADLINE_ZONE = 0.7
 """The headline is looked for in this first share of the page."""
+HEADLINE_MAX_GAP = 40
+"""Blocks (byline, date, share bar, caption lines) that may stand between the headline and the
+story's first paragraph. A run found further below the supposed headline is not the story under
+it: the title was repeated in a sidebar or most-read list, and the prose above it is no teaser."""
 SIGN_OFF_LOOKAHEAD = 3
 """Blocks after the run searched for a wire sign-off line."""
 MIN_ARTICLE_WEIGHT = 40.0
@@ -56,12 +61,35 @@ MIN_ARTICLE_WEIGHT = 40.0
 BARRIER_MIN_PROSE = 60.0
 """Words of prose that must precede an end-of-article barrier for it to count."""
 
+TABLE_CELL_MAX_CHARS = 80
+"""A cell of a data table: a name, a number, a short stat line ("1 tackle (1 combined).")."""
+TABLE_MIN_CELLS = 8
+"""Fewer short lines in a row are a small list, not a table."""
+TABLE_MIN_NUMBER_SHARE = 0.25
+"""Share of cells that are bare numbers ("63", "85%", "-12.99") in a table of data; menus,
+headline lists and share bars have next to none."""
+COST_TABLE_CELL = 1.0
+"""What a cell of such a table costs the run. A dump with one line per cell (BeautifulSoup) turns
+a standings or stats table inside the story into dozens of short lines; at the cost of a menu
+line they would cut the story in two."""
+
+TEASER_HEAD_MAX_WORDS = 20
+"""A line this short without a full stop, right above a cut-off paragraph, is a teaser's headline."""
+TEASER_MIN_CHARS = 100
+"""A teaser runs a sentence or two before it is cut off; a short line trailing off ("3 years,
+3 years...") is speech."""
+
 FIRST_GOOD, FIRST_NEAR, FIRST_SHORT, FIRST_POOR, FIRST_RULE = "good", "near", "short", "poor", "rule"
+FIRST_TEASER = "teaser"
 
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
 _SENTENCE_CHARS = frozenset(".!?。！？…")
+# A paragraph cut off mid-sentence by a listing: "... said on Wednesday that the...", "... it […]".
+_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$|\s\[(?:\.\.\.|…)\]$")
+_TRUNCATION_ENDS = ("...", "…", "…]", "...]")
+_NUMBER_CELL = re.compile(r"[-+±]?[$€£¥]?\d[\d,.]*\s?%?")
 
 
 class _Features(NamedTuple):
@@ -105,9 +133,56 @@ def _weight(cls: str, f: _Features) -> float:
         return WEIGHT_NEAR * f.words
     if cls == FIRST_SHORT:
         return -COST_SHORT
-    if cls == FIRST_RULE:
+    if cls in (FIRST_RULE, FIRST_TEASER):
         return -(COST_REMOVED + COST_POOR * f.words)
     return -COST_POOR * f.words
+
+
+def _cut_off(block: Block) -> bool:
+    """A paragraph a listing cut off mid-sentence ("... said on Wednesday that the...")."""
+    text = block.text
+    return len(text) >= TEASER_MIN_CHARS and text.endswith(_TRUNCATION_ENDS) and bool(_TRUNCATED.search(text[-6:]))
+
+
+def _is_teaser(blocks: list[Block], i: int) -> bool:
+    """A cut-off paragraph under a headline, or beside another one: a listing's teasers of other
+    stories, however dense in function words (the story itself is never printed cut off)."""
+    if not _cut_off(blocks[i]):
+        return False
+    prev = blocks[i - 1] if i else None
+    if prev is not None and not _SENTENCE_END.search(prev.text) and prev.text.count(" ") < TEASER_HEAD_MAX_WORDS:
+        return True
+    return (prev is not None and _cut_off(prev)) or (i + 1 < len(blocks) and _cut_off(blocks[i + 1]))
+
+
+def _is_counting(numbers: list[str]) -> bool:
+    """1, 2, 3, ...: the ranks of a most-read list, not data."""
+    if not all(n.isdigit() for n in numbers):
+        return False
+    values = [int(n) for n in numbers]
+    return all(b == a + 1 for a, b in zip(values, values[1:]))
+
+
+def _discount_tables(blocks: list[Block], weights: list[float]) -> None:
+    """Charge the short lines of a data table COST_TABLE_CELL each instead of a menu line's cost.
+
+    A table is a run of at least TABLE_MIN_CELLS short lines of which a TABLE_MIN_NUMBER_SHARE
+    are bare numbers, at least three different ones (a share bar's "0 0 0" is no data) and not
+    counting 1, 2, 3, ....
+    """
+    n = len(blocks)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and len(blocks[j].text) <= TABLE_CELL_MAX_CHARS:
+            j += 1
+        if j - i >= TABLE_MIN_CELLS:
+            numbers = [b.text for b in blocks[i:j] if _NUMBER_CELL.fullmatch(b.text)]
+            if len(numbers) >= TABLE_MIN_NUMBER_SHARE * (j - i) and len(set(numbers)) >= 3 and not _is_counting(numbers):
+                for k in range(i, j):
+                    if weights[k] < 0:
+                        weights[k] = -COST_TABLE_CELL
+        i = j + 1
 
 
 def _effective_barriers(weights: list[float], barriers: set[int]) -> set[int]:
@@ -170,7 +245,8 @@ def _headline_index(blocks: list[Block]) -> int | None:
     """Where the visible headline stands: the article starts after it, teasers stand before it.
 
     The headline is the first markdown h1, else the last early line that repeats the page title
-    (the first line of most dumps is the <title>, "Headline - Site").
+    (the first line of most dumps is the <title>, "Headline - Site") outside a list of links: a
+    "More in ..." box inside or below the story lists the story's own title among the others.
     """
     limit = int(len(blocks) * HEADLINE_ZONE)
     for block in blocks[:limit]:
@@ -179,9 +255,14 @@ def _headline_index(blocks: list[Block]) -> int | None:
     found = None
     page_title = blocks[0].text.casefold() if blocks else ""
     for block in blocks[1:limit]:
-        if block.rule == "repeated_title" and block.text.casefold() in page_title:
+        if block.rule == "repeated_title" and block.text.casefold() in page_title and not _in_link_list(blocks, block.index):
             found = block.index
     return found
+
+
+def _in_link_list(blocks: list[Block], i: int) -> bool:
+    """Whether a rule took the lines on both sides of block i as headlines of a link list."""
+    return 0 < i < len(blocks) - 1 and blocks[i - 1].rule == blocks[i + 1].rule == "headline_list"
 
 
 def _guess_language(blocks: list[Block]) -> str | None:
@@ -200,23 +281,28 @@ def classify(page: Page) -> str | None:
 
     classes: list[str] = []
     weights: list[float] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         f = _features(block, stops, no_space)
         if block.label == BAD:
             cls = FIRST_RULE
         else:
             cls = _first_class(f, no_space)
+            if (cls is FIRST_GOOD or cls is FIRST_NEAR) and _is_teaser(blocks, i):
+                cls = FIRST_TEASER
             if block.label == UNKNOWN:
                 block.first_label = GOOD if cls is FIRST_GOOD or cls is FIRST_NEAR else BAD
         classes.append(cls)
         weights.append(_weight(cls, f))
 
+    _discount_tables(blocks, weights)
     headline = _headline_index(blocks)
+    raw = weights
     if headline is not None:
-        for i in range(headline):
-            if weights[i] > 0:
-                weights[i] *= PRE_HEADLINE_FACTOR
+        weights = [w * PRE_HEADLINE_FACTOR if i < headline and w > 0 else w for i, w in enumerate(weights)]
     start, end = _best_run(weights, _effective_barriers(weights, page.barriers))
+    if headline is not None and start - headline > HEADLINE_MAX_GAP:
+        weights = raw  # the story is far below the repeat: it was no headline (see the constant)
+        start, end = _best_run(weights, _effective_barriers(weights, page.barriers))
     if sum(weights[start:end]) < MIN_ARTICLE_WEIGHT / 2:
         start = end = 0  # a line or two of prose in a page of links is no article
     end = _extend_to_sign_off(blocks, end)
@@ -224,7 +310,9 @@ def classify(page: Page) -> str | None:
         if block.label != UNKNOWN:
             continue
         cls = classes[i]
-        if not start <= i < end:
+        if cls == FIRST_TEASER:
+            block.set(BAD, "teaser", "paragraph cut off with '...' in a listing: a teaser of another story")
+        elif not start <= i < end:
             block.set(BAD, "outside_main_text", "outside the densest run of prose that holds the article")
         elif cls in (FIRST_GOOD, FIRST_NEAR):
             block.set(GOOD, "prose", f"prose ({cls} on its own) inside the article's run")

@@ -51,3 +51,35 @@ def test_spans_point_at_the_content() -> None:
 def test_interface_word_after_a_headline_is_not_link_text() -> None:
     blocks = read_blocks("South Korea’s spy agency says the north shipped shells to allies\nView\n")
     assert [b.text for b in blocks] == ["South Korea’s spy agency says the north shipped shells to allies", "View"]
+
+
+def test_time_zone_is_not_a_dangling_conjunction() -> None:
+    # "et" is French "and", but "ET" after a time is Eastern Time: the dateline stays its own line.
+    blocks = read_blocks("Nov. 18, 2019 7:04 pm ET\nIt was the shot heard around the world.\n")
+    assert [b.text for b in blocks] == ["Nov. 18, 2019 7:04 pm ET", "It was the shot heard around the world."]
+    french = read_blocks("Le gouvernement a présenté le budget et\nles syndicats ont protesté.\n")
+    assert len(french) == 1
+
+
+def test_quote_closed_on_a_comma_continues() -> None:
+    # bs4 ends the line at a blockquote or emphasis that closes on a comma; the attribution follows.
+    dump = "“It is a shame to see a comrade die in this way,”\nthe doctor said.\n“We will stay.”\nThey left.\n"
+    assert [b.text for b in read_blocks(dump)] == [
+        "“It is a shame to see a comrade die in this way,” the doctor said.",
+        "“We will stay.”",
+        "They left.",
+    ]
+
+
+def test_long_line_after_a_short_link_fragment_is_rejoined() -> None:
+    # Two links in one sentence: the paragraph is already long, but its last piece ("shares") is
+    # the link text, and the long line after it goes on in lower case.
+    dump = (
+        "Dow component Home Depot reported third-quarter\nearnings\n"
+        "that topped estimates as revenue fell short, sending\nshares\n"
+        "lower ahead of the opening bell. Rival Lowe's was also lower following the results.\n"
+    )
+    assert [b.text for b in read_blocks(dump)] == [
+        "Dow component Home Depot reported third-quarter earnings that topped estimates as revenue fell "
+        "short, sending shares lower ahead of the opening bell. Rival Lowe's was also lower following the results."
+    ]

@@ -144,3 +144,19 @@ def test_author_bio_and_about_box_close_the_story() -> None:
 def test_short_newsletter_line_is_a_prompt() -> None:
     article = cleaner.clean(STORY + "Get our daily Entertainment newsletter\n")
     assert _rule_of(article.removed, "Get our daily Entertainment newsletter") == "prompts"
+
+
+def test_caption_label_on_its_own_line_takes_the_next_line() -> None:
+    # BeautifulSoup writes the label and the caption as two text nodes, inscriptis on one line.
+    split = STORY + "Image copyright\nGetty Images\nImage caption\nThe mayor at the opening of the new depot\n" + STORY
+    article = cleaner.clean(split, kind="text")
+    assert "Image caption" not in article.text and "the new depot" not in article.text
+    assert _rule_of(article.removed, "The mayor at the opening of the new depot") == "captions"
+    one_line = STORY + "\nImage caption The mayor at the opening of the new depot\n\n" + STORY
+    assert "the new depot" not in cleaner.clean(one_line, kind="text").text
+
+
+def test_numbers_without_a_date_are_no_date_line() -> None:
+    text = "Updated: Sat 8:31 PM, Feb 17, 2018\n2019\n15:23\n5H ago\n63\n85%\n-12.99\n225.86\n6A:\n"
+    page = run_rule("date_line", text)
+    assert [b.rule for b in page.blocks] == ["date_line"] * 4 + [""] * 5

@@ -27,6 +27,7 @@ _LAYOUT_FIRST = frozenset("#-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
 _TERMINAL = frozenset(".!?:;。！？…\"'”’»)]|")
+_CLOSING_QUOTES = frozenset("\"'”’»")
 # Characters a continuation fragment may start with (closing punctuation, or a lower-case letter).
 _CONTINUATION_START = frozenset(",.;:)!?’”»%")
 # Words after which a line cannot end a sentence: "The" / "New York Times" / "reported ...".
@@ -116,15 +117,17 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
         first_word = nxt.split(" ", 1)[0]
         if prev_raw_len + 1 + len(first_word) > wrap - 1 and prev_raw_len >= wrap - WRAP_SLACK - len(first_word):
             return True
-    if prev[-1] in _TERMINAL:
-        return False
     head = nxt[0]
+    if prev[-1] in _TERMINAL:
+        # '“It was a shame,”' / 'the doctor said.': a quote closed on a comma goes on.
+        return prev[-2:-1] == "," and prev[-1] in _CLOSING_QUOTES and head.islower()
     if head in _CONTINUATION_START or head.islower():
         return True
     if nxt.count(" ") < LINK_TEXT_MAX_WORDS and _in_sentence(prev) and nxt.strip(" .:").casefold() not in UI_WORDS:
         return True  # "... the fourth film in rebooted" / "Star Trek": link text inside a sentence
-    last = prev.rsplit(" ", 1)[-1].lower()
-    return last in _DANGLING or prev[-1] in "(,–—-"
+    last = prev.rsplit(" ", 1)[-1]
+    # "7:04 pm ET" is a time zone, not French "et": an all-caps word is no dangling conjunction.
+    return (last.lower() in _DANGLING and not (len(last) > 1 and last.isupper())) or prev[-1] in "(,–—-"
 
 
 def _in_sentence(line: str) -> bool:
@@ -136,9 +139,10 @@ def _in_sentence(line: str) -> bool:
     return lower * 2 >= len(words) and ("," in line or lower * 3 >= len(words) * 2)
 
 
-def _is_fragment(prev_words: int, nxt: str) -> bool:
-    """One side is short enough to be a piece of a sentence split at an inline link."""
-    return prev_words < FRAGMENT_MAX_WORDS or nxt.count(" ") < FRAGMENT_MAX_WORDS
+def _is_fragment(last_words: int, nxt: str) -> bool:
+    """The last line taken or the next one is short enough to be a piece of a sentence split at
+    an inline link."""
+    return last_words < FRAGMENT_MAX_WORDS or nxt.count(" ") < FRAGMENT_MAX_WORDS
 
 
 def _separator(prev: str, nxt: str, wrapped: bool) -> str:
@@ -154,6 +158,8 @@ class _Paragraph:
     """The block being built: pieces are joined once at the end, so a paragraph of many lines
     costs linear time (a page of 300,000 one-word lines must not take minutes)."""
 
+    # `words` counts the last input line taken (the piece a link may have cut short), not the
+    # paragraph: "... sending" / "shares" / "lower ahead of ..." goes on after a long start.
     __slots__ = ("block", "parts", "tail", "words", "raw_len")
 
     def __init__(self, block: Block, raw_len: int) -> None:
@@ -175,7 +181,7 @@ class _Paragraph:
         sep = _separator(self.tail, content, wrapped)
         self.parts += (sep, content)
         self.tail = (self.tail + sep + content)[-TAIL_CHARS:]
-        self.words += content.count(" ") + 1
+        self.words = content.count(" ") + 1
         self.raw_len = raw_len
         self.block.end = end
         self.block.n_lines += 1

@@ -8,7 +8,7 @@ import re
 
 from ..blocks import Block
 from .base import GENERIC_RULES, Page
-from .text_shape import WORD_RE, fold, is_headline_like, key
+from .text_shape import WORD_RE, block_key, fold, is_headline_like, key
 from .vocab import (
     BREADCRUMB_ROOTS,
     BYLINE_PREFIXES,
@@ -54,6 +54,13 @@ CAPTION_MAX_WORDS = 45
 """A caption is a sentence or two; a longer block before a credit is the story's paragraph."""
 CAPTION_CREDIT_PREFIXES = ("photo:", "photo by", "photograph:", "foto:", "bild:", "(ap photo", "ap photo/")
 """Credits that follow a caption directly; "Main image credit: Getty" after a paragraph does not."""
+# "Image caption" / "Scooter Braun has managed ...": a label the page prints before a caption or a
+# credit (on its own line when the dump writes one line per text node, as BeautifulSoup does).
+CAPTION_LABELS = frozenset(
+    "image caption|media caption|photo caption|caption|image copyright|copyright image|"
+    "bildunterschrift|légende|legenda|pie de foto".split("|")
+)
+_CAPTION_LABEL = re.compile(r"^(?:image|media|photo) caption\s", re.I)
 _NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
 NEWSLETTER_LINE_MAX_WORDS = 12
 """A line this short that names a newsletter is a sign-up prompt ("Get our daily ... newsletter")."""
@@ -105,16 +112,28 @@ def repeated_title(page: Page) -> None:
 _STAMP = re.compile(r"\b(?:updated|published|posted|last modified|aktualisiert|actualizado|publicado|mis à jour)\b\s*:?", re.I)
 
 
+_AMOUNT = re.compile(r"[%$€£¥]")
+_WEAK_DATE_WORDS = frozenset("a de el on at le il am um op om à z h p m hs time date".split())
+_NUMERIC_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h][0-5]\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+
+
 def _is_date_line(block: Block) -> bool:
     text = block.text
     if len(text) > 80 or not _HAS_DIGIT.search(text):
         return False
     if "|" in text and _STAMP.search(text):
         return True  # "New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM"
+    cue = False
     for token in _DATE_TOKEN.findall(block.low):
-        if not token.isdigit() and token.rstrip(".") not in DATE_LINE_WORDS:
+        if token.isdigit():
+            continue
+        word = token.rstrip(".")
+        if word not in DATE_LINE_WORDS:
             return False
-    return True
+        cue = cue or word not in _WEAK_DATE_WORDS
+    # Words such as "a", "de", "on" and bare numbers are no date on their own: "6A:" is a
+    # division, "63" / "85%" / "-12.99" table cells; a year, a time or a day/month date is one.
+    return cue or (not _AMOUNT.search(text) and bool(_NUMERIC_DATE.search(text)))
 
 
 @GENERIC_RULES.register("date_line", 14, "lines that only carry a date or time")
@@ -149,8 +168,8 @@ def _ends_with_credit(block: Block) -> bool:
     return tail.rstrip().endswith(")") and bool(_CREDIT_MARKER.search(tail))
 
 
-_CREDIT_NEEDLES = PHOTO_CREDIT_PREFIXES + PHOTO_CREDIT_MARKERS
-"""A block that is or ends with a credit contains one of these."""
+_CREDIT_NEEDLES = PHOTO_CREDIT_PREFIXES + PHOTO_CREDIT_MARKERS + ("caption",) + tuple(sorted(CAPTION_LABELS))
+"""A caption label, a credit, or a block ending with one contains one of these."""
 
 
 @GENERIC_RULES.register("captions", 16, "photo captions and credits")
@@ -161,7 +180,14 @@ def captions(page: Page) -> None:
     for block in page.containing(_CREDIT_NEEDLES):
         if block.label != "unknown":
             continue  # taken as the caption of a credit before it
-        if _is_credit(block):
+        if block_key(block) in CAPTION_LABELS:
+            page.remove(block, "captions", "caption label")
+            nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            if nxt is not None and nxt.label == "unknown" and nxt.words <= CAPTION_MAX_WORDS:
+                page.remove(nxt, "captions", f"photo caption or credit after {block.text!r}")
+        elif _CAPTION_LABEL.match(block.text):
+            page.remove(block, "captions", "photo caption")
+        elif _is_credit(block):
             page.remove(block, "captions", "photo credit")
             prev = blocks[block.index - 1] if block.index > 0 else None
             if (
