@@ -89,8 +89,6 @@ def _strip_layout(line: str) -> tuple[str, str, int, int]:
     """Return (content, marker, heading level, offset of content in line)."""
     body = line.lstrip()
     offset = len(line) - len(body)
-    if not body or body[0] not in _LAYOUT_FIRST:
-        return body.rstrip(), "", 0, offset  # most lines: no marker, no heading
     marker = ""
     heading = 0
     m = _HEADING.match(body)
@@ -205,13 +203,18 @@ def read_blocks(text: str) -> list[Block]:
                 current.close()
                 current = None
             continue
-        content, marker, heading, off = _strip_layout(raw)
-        if not content:
-            blank = True
-            if current is not None:
-                current.close()
-                current = None
-            continue
+        body = raw.lstrip()
+        indent = len(raw) - len(body)
+        if body[0] in _LAYOUT_FIRST:
+            content, marker, heading, off = _strip_layout(raw)
+            if not content:
+                blank = True
+                if current is not None:
+                    current.close()
+                    current = None
+                continue
+        else:  # most lines: no marker, no heading
+            content, marker, heading, off = body.rstrip(), "", 0, indent
         if "  " in content or not content.isprintable():  # tabs, no-break spaces, runs of spaces
             content = _SPACES.sub(" ", content)
         raw_len = len(raw.rstrip())
@@ -220,7 +223,6 @@ def read_blocks(text: str) -> list[Block]:
             continue
         if current is not None:
             current.close()
-        indent = len(raw) - len(raw.lstrip())
         block = Block(len(blocks), content, pos + off, pos + raw_len, lineno, pos + indent, marker, heading, indent, blank)
         blocks.append(block)
         current = _Paragraph(block, raw_len)
