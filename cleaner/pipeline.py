@@ -118,7 +118,7 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     visible = repair(html_reader.visible_text(tree))
     page_metadata = extract_html_metadata(tree, url=url)
     try:
-        main = repair(html_reader.main_text(tree, url))
+        main = repair(html_reader.main_text(tree, url, len(visible)))
     except Exception:  # a trafilatura failure must not lose the page: judge the visible text
         main = ""
     if not main.strip():

@@ -118,3 +118,46 @@ def test_huge_page_is_bounded() -> None:
 def test_malformed_pages_never_raise(junk: str) -> None:
     article = cleaner.clean(junk, kind="html")
     assert article.text or article.empty_reason
+
+
+@pytest.mark.parametrize("path", HTML_SAMPLES, ids=[p.stem for p in HTML_SAMPLES])
+def test_main_text_equals_trafilaturas_full_cascade_and_leaves_the_tree(path: Path) -> None:
+    import trafilatura
+    from lxml import etree
+
+    from cleaner.readers.detect import decode
+    from cleaner.readers.html import main_text
+
+    tree = parse(decode(path.read_bytes())[0])
+    assert tree is not None
+    before = etree.tostring(tree)
+    full = trafilatura.extract(tree, favor_precision=True, include_comments=False, deduplicate=False)
+    assert main_text(tree, None, len(visible_text(tree))) == (full or "")
+    assert etree.tostring(tree) == before  # trafilatura worked on its own copy
+
+
+def test_fallback_extractors_run_only_when_the_own_extraction_under_delivers() -> None:
+    from lxml import etree
+
+    from cleaner.readers.html import needs_fallback
+
+    prose = "A sentence of the article, long enough to count as a paragraph of prose. " * 10
+    body = etree.fromstring(f"<body><p>{prose}</p></body>")  # trafilatura's output shape
+    assert not needs_fallback(body, prose, visible_chars=3 * len(prose))
+    assert needs_fallback(body, prose[:200], visible_chars=3 * len(prose))  # short
+    assert needs_fallback(body, prose, visible_chars=20 * len(prose))  # a small share of the page
+    assert not needs_fallback(body, prose * 5, visible_chars=200 * len(prose))  # long enough anyway
+    no_paragraph = etree.fromstring(f"<body><div>{prose}</div></body>")
+    assert needs_fallback(no_paragraph, prose, visible_chars=len(prose))
+    tables = etree.fromstring(f"<body><p>{prose}</p><table><tr><td>1</td></tr></table>"
+                                  "<table><tr><td>2</td></tr></table></body>")
+    assert needs_fallback(tables, prose, visible_chars=len(prose))
+
+
+def test_pages_share_one_language_model() -> None:
+    import py3langid.langid
+
+    from cleaner.metadata.html import _guess_language
+
+    assert _guess_language("Der Bürgermeister eröffnet die neue Brücke über den Fluss", ["de", "en"]) == "de"
+    assert py3langid.langid.IDENTIFIER is not None  # the model cleaner.language asks, loaded once

@@ -247,13 +247,14 @@ def _source_of(declared: list[tuple[str, str]], code: str) -> str:
 
 
 def _guess_language(text: str, choices: list[str]) -> str | None:
-    """The first of `choices` in py3langid's ranking of `text` (the model the text reader uses)."""
+    """The first of `choices` in py3langid's ranking of `text`. py3langid's module-level model is
+    the one `cleaner.language` asks about close calls, so a process loads the model once."""
     if len(text) < MIN_GUESS_CHARS:
         return None
     try:
-        from .language import _identifier
+        import py3langid
 
-        ranked = _identifier().rank(text)
+        ranked = py3langid.rank(text)
     except Exception:  # no model: leave the tie to the declaration order
         return None
     return next((code for code, _ in ranked if code in choices), None)

@@ -15,7 +15,6 @@ Pathological pages are bounded here, not left to hang a worker: a page over MAX_
 
 from __future__ import annotations
 
-import copy
 import re
 
 import lxml.html
@@ -81,18 +80,47 @@ def _add(lines: list[str], text: str) -> None:
         lines.append(_SPACES.sub(" ", text))
 
 
-def main_text(tree: lxml.html.HtmlElement, url: str | None) -> str:
-    """trafilatura's main content (precision mode, no comments), paragraphs on their own lines."""
-    import trafilatura  # imported lazily: it costs ~0.3 s at start-up
+def main_text(tree: lxml.html.HtmlElement, url: str | None, visible_chars: int = 0) -> str:
+    """trafilatura's main content (precision mode, no comments), paragraphs on their own lines.
 
-    if sum(1 for _ in tree.iter()) > MAX_MAIN_TREE_NODES:
+    trafilatura's own extractor runs first, alone (``fast``). Its full cascade, which also runs
+    readability and jusText and keeps their text when they do better, costs as much again and
+    changes the result only when the own extraction under-delivers, so it runs only then: see
+    :func:`needs_fallback`. (``fast`` also keeps teaser-class blocks on trafilatura's last-resort
+    recovery path, which runs when the own extraction found under 250 characters.) trafilatura
+    copies a tree it is given, so `tree` is not changed.
+    """
+    import trafilatura  # imported lazily: it costs ~0.3 s at start-up
+    from trafilatura.utils import normalize_unicode
+
+    if _COUNT_NODES(tree) > MAX_MAIN_TREE_NODES:
         return ""
-    text = trafilatura.extract(
-        copy.deepcopy(tree),  # trafilatura prunes the tree it is given
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        deduplicate=False,
-    )
-    return text or ""
+    options = dict(url=url, favor_precision=True, include_comments=False, include_tables=True, deduplicate=False)
+    document = trafilatura.bare_extraction(tree, fast=True, **options)
+    if document is None or needs_fallback(document.body, document.text or "", visible_chars):
+        return trafilatura.extract(tree, **options) or ""
+    return normalize_unicode(document.text or "")  # what extract() returns for this body
+
+
+FALLBACK_MIN_CHARS = 250
+"""Below this (trafilatura's MIN_EXTRACTED_SIZE) trafilatura itself asks jusText for more."""
+FALLBACK_PAGE_SHARE = 0.1
+FALLBACK_MAX_CHARS = 3000
+"""A text under FALLBACK_MAX_CHARS that is less than FALLBACK_PAGE_SHARE of the page's visible
+text probably missed the article (trafilatura's recall escalation asks the same question)."""
+_COUNT_NODES = etree.XPath("count(//*)")
+_PARAGRAPH_TEXT = etree.XPath(".//p//text()")
+
+
+def needs_fallback(body: etree._Element | None, text: str, visible_chars: int) -> bool:
+    """Whether trafilatura's fallback extractors could change its own extraction: the text is
+    short, covers little of the page, or has no paragraph (or is mostly tables), which are the
+    cases where its cascade prefers readability's or jusText's output."""
+    size = len(text)
+    if size < FALLBACK_MIN_CHARS:
+        return True
+    if size < FALLBACK_MAX_CHARS and size < FALLBACK_PAGE_SHARE * visible_chars:
+        return True
+    if body is None or not _PARAGRAPH_TEXT(body):
+        return True
+    return len(body.findall(".//table")) > len(body.findall(".//p"))
