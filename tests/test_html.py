@@ -161,3 +161,13 @@ def test_pages_share_one_language_model() -> None:
 
     assert _guess_language("Der Bürgermeister eröffnet die neue Brücke über den Fluss", ["de", "en"]) == "de"
     assert py3langid.langid.IDENTIFIER is not None  # the model cleaner.language asks, loaded once
+
+
+def test_parsed_elements_are_plain_html_elements() -> None:
+    import lxml.html
+
+    tree = parse("<html><body><form><input name=q><select><option>a</option></select></form>"
+                 "<p>Text <b>bold</b></p></body></html>")
+    assert tree is not None
+    assert {type(el) for el in tree.iter()} == {lxml.html.HtmlElement}  # no Python class lookup
+    assert tree.find(".//p").text_content() == "Text bold"
