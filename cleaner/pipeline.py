@@ -131,7 +131,7 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     _apply_rules(page, profile)
     body = _main_content_body(page)
     visible_blocks = read_blocks(visible)
-    language = guess_language("\n".join(b.text for b in body)) if config.detect_language else None
+    language = _page_language(page_metadata, body) if config.detect_language else None
     text_metadata = extract_metadata(
         _metadata_blocks(page_metadata, visible_blocks, body), body, url=url, language=language, detect_lang=False
     )
@@ -146,6 +146,12 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
         empty_reason=None if body else NO_ARTICLE,
         source_text=visible,
     )
+
+
+def _page_language(page_metadata: Metadata, body: list[Block]) -> str | None:
+    """The language the page declares (<html lang>, meta, JSON-LD; the majority when they
+    disagree), which the merged metadata reports anyway; else the body's, by stop-word vote."""
+    return page_metadata.language or guess_language("\n".join(b.text for b in body))
 
 
 HEADLINE_SEARCH_BLOCKS = 3

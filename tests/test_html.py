@@ -189,3 +189,18 @@ def test_visible_text_folds_whitespace_and_skips_invisible_nodes() -> None:
                  "<div>Four</div></body></html>")
     assert tree is not None
     assert visible_text(tree) == "One two three\ntail text\nFour"
+
+
+def test_declared_language_spares_the_guess(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import pipeline
+
+    story = "".join(f"<p>The harbour board met on day {i} and agreed that the ferry terminal works "
+                    "would go on through the winter, whatever the cost of the steel.</p>" for i in range(4))
+    page = f"<html lang=\"{{}}\"><head><title>Ferry</title></head><body><article>{story}</article></body></html>"
+    guessed: list[str] = []
+    real_guess = pipeline.guess_language
+    monkeypatch.setattr(pipeline, "guess_language", lambda text: guessed.append(text) or real_guess(text))
+    assert cleaner.clean(page.format("en-GB")).language == "en"
+    assert not guessed  # the page said which language it is in
+    assert cleaner.clean(page.replace(' lang="{}"', "")).language == "en"
+    assert guessed  # nothing declared: the body's stop words decide
