@@ -117,8 +117,9 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
         return Article("", Metadata(url=url), (), None, "html", NO_HTML, "")
     visible = repair(html_reader.visible_text(tree))
     page_metadata = extract_html_metadata(tree, url=url)
-    try:
-        main = repair(html_reader.main_text(tree, url, len(visible)))
+    headlines = html_reader.headlines(tree)
+    try:  # the tree is handed over: main_text prunes what trafilatura will not read
+        main = repair(html_reader.main_text(tree, url, len(visible), source=html))
     except Exception:  # a trafilatura failure must not lose the page: judge the visible text
         main = ""
     if not main.strip():
@@ -127,7 +128,7 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     blocks = read_blocks(main)
     page = Page(main, blocks, config, url)
     profile = _profile_for(config, url, visible)
-    _drop_headline(page, html_reader.headlines(tree))
+    _drop_headline(page, headlines)
     _apply_rules(page, profile)
     body = _main_content_body(page)
     visible_blocks = read_blocks(visible)

@@ -134,6 +134,9 @@ def test_main_text_equals_trafilaturas_full_cascade_and_leaves_the_tree(path: Pa
     full = trafilatura.extract(tree, favor_precision=True, include_comments=False, deduplicate=False)
     assert main_text(tree, None, len(visible_text(tree))) == (full or "")
     assert etree.tostring(tree) == before  # trafilatura worked on its own copy
+    html = decode(path.read_bytes())[0]
+    handed_over = parse(html)
+    assert main_text(handed_over, None, len(visible_text(tree)), source=html) == (full or "")
 
 
 def test_fallback_extractors_run_only_when_the_own_extraction_under_delivers() -> None:
@@ -204,3 +207,30 @@ def test_declared_language_spares_the_guess(monkeypatch: pytest.MonkeyPatch) -> 
     assert not guessed  # the page said which language it is in
     assert cleaner.clean(page.replace(' lang="{}"', "")).language == "en"
     assert guessed  # nothing declared: the body's stop words decide
+
+
+def test_elements_trafilatura_never_reads_are_dropped_before_it_runs() -> None:
+    from cleaner.readers.html import drop_unread
+
+    tree = parse("<html><head><title>T</title><script>var a;</script></head><body><nav>Home</nav>tail one"
+                 "<p>Story <svg><text>x</text></svg>goes on.</p><aside>Related</aside><footer>(c)</footer>"
+                 "<figure><table><tr><td>kept</td></tr></table></figure><form><p>a form</p></form></body></html>")
+    assert tree is not None
+    drop_unread(tree)
+    assert [el.tag for el in tree.iter()] == ["html", "body", "p", "figure", "table", "tr", "td", "form", "p"]
+    assert tree.find("body").text == "tail one"  # tail text stays where it was
+    assert tree.find(".//p").text_content() == "Story goes on."
+
+
+def test_dropping_spares_forum_json_ld_and_containers_with_the_headline() -> None:
+    from cleaner.readers.html import drop_unread
+
+    forum = parse('<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+                  "</head><body><nav>Menu</nav><p>Post</p></body></html>")
+    assert forum is not None
+    drop_unread(forum)
+    assert forum.find(".//script") is not None and forum.find(".//nav") is None
+    headed = parse("<html><body><aside><h1>Headline</h1></aside><nav>Menu</nav><p>Text</p></body></html>")
+    assert headed is not None
+    drop_unread(headed)
+    assert headed.find(".//h1") is not None and headed.find(".//nav") is None

@@ -92,15 +92,20 @@ def visible_text(tree: lxml.html.HtmlElement) -> str:
     return "\n".join(" ".join(text.split()) for text in lines)
 
 
-def main_text(tree: lxml.html.HtmlElement, url: str | None, visible_chars: int = 0) -> str:
+def main_text(tree: lxml.html.HtmlElement, url: str | None, visible_chars: int = 0, source: str | None = None) -> str:
     """trafilatura's main content (precision mode, no comments), paragraphs on their own lines.
 
     trafilatura's own extractor runs first, alone (``fast``). Its full cascade, which also runs
     readability and jusText and keeps their text when they do better, costs as much again and
     changes the result only when the own extraction under-delivers, so it runs only then: see
     :func:`needs_fallback`. (``fast`` also keeps teaser-class blocks on trafilatura's last-resort
-    recovery path, which runs when the own extraction found under 250 characters.) trafilatura
-    copies a tree it is given, so `tree` is not changed.
+    recovery path, which runs when the own extraction found under 250 characters.)
+
+    trafilatura copies a tree it is given, so `tree` is not changed, unless the caller hands it
+    over with `source`, the HTML it was parsed from: then the elements trafilatura deletes unread
+    are removed from `tree` first (:func:`drop_unread`), which spares trafilatura's copies and
+    XPath passes over them, and the fallback cascade, which reads the page differently, gets a
+    fresh parse of `source`.
     """
     import trafilatura  # imported lazily: it costs ~0.3 s at start-up
     from trafilatura.utils import normalize_unicode
@@ -108,10 +113,39 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None, visible_chars: int =
     if _COUNT_NODES(tree) > MAX_MAIN_TREE_NODES:
         return ""
     options = dict(url=url, favor_precision=True, include_comments=False, include_tables=True, deduplicate=False)
+    if source is not None:
+        drop_unread(tree)
     document = trafilatura.bare_extraction(tree, fast=True, **options)
     if document is None or needs_fallback(document.body, document.text or "", visible_chars):
-        return trafilatura.extract(tree, **options) or ""
+        full_tree = parse(source) if source is not None else tree
+        return (trafilatura.extract(full_tree, **options) or "") if full_tree is not None else ""
     return normalize_unicode(document.text or "")  # what extract() returns for this body
+
+
+UNREAD_ELEMENTS = (
+    "head", "script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "menu",
+    "button", "select", "textarea", "input", "link", "video", "audio", "canvas", "object", "embed", "map",
+)
+"""Elements trafilatura's tree cleaning deletes with their content before its extractors read the
+tree (those of them in its MANUALLY_CLEANED list are used, so its own list has the last word)."""
+_FORUM_POSTING = re.compile(r'"@type"\s*:\s*(?:"DiscussionForumPosting"|\[[^\]]*"DiscussionForumPosting")')
+_HAS_H1 = etree.XPath("boolean(.//h1)")
+
+
+def drop_unread(tree: lxml.html.HtmlElement) -> None:
+    """Delete, in place and keeping their tail text, the elements of UNREAD_ELEMENTS that
+    trafilatura would delete anyway. Two things trafilatura reads before its cleaning are kept:
+    JSON-LD on a forum thread (a ``DiscussionForumPosting`` changes how it treats comments), and a
+    container holding an ``<h1>`` (its first pruning pass spares containers with a headline)."""
+    from trafilatura.settings import MANUALLY_CLEANED
+
+    tags = set(UNREAD_ELEMENTS).intersection(MANUALLY_CLEANED)
+    if any(s.text and _FORUM_POSTING.search(s.text) for s in tree.iterfind('.//script[@type="application/ld+json"]')):
+        tags -= {"head", "script"}
+    headed = [el for el in tree.iter(*tags) if _HAS_H1(el)]
+    if headed:
+        tags -= {el.tag for el in headed}
+    etree.strip_elements(tree, *tags, with_tail=False)
 
 
 FALLBACK_MIN_CHARS = 250
