@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Iterable
 
 import justext
 
@@ -69,6 +70,19 @@ def _ngram_guess(text: str) -> str | None:
 
     code, _ = py3langid.classify(text[:2000])
     return code or None
+
+
+def stopword_votes(text: str, choices: Iterable[str]) -> Counter[str]:
+    """How many words of `text` are in each `choices` language's stop-word list (the vote of
+    `guess_language`, among a few candidates only, for a short text such as a headline)."""
+    wanted = frozenset(choices)
+    index = _index()
+    votes: Counter[str] = Counter()
+    for match in _WORD.finditer(text):
+        for code in index.get(match.group().lower(), ()):
+            if code in wanted:
+                votes[code] += 1
+    return votes
 
 
 def guess_language(text: str) -> str | None:
