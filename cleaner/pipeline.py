@@ -19,6 +19,7 @@ from .language import guess_language
 from .config import Config
 from .errors import InputTypeError, UnknownProfileError
 from .metadata import extract_metadata
+from .metadata.agency import closing_agency, find_agency
 from .metadata.merge import merge_metadata
 from .metadata.html import extract_html_metadata
 from .profiles.registry import Profile, find_profile, get_profile
@@ -133,9 +134,7 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     body = _main_content_body(page)
     visible_blocks = read_blocks(visible)
     language = _page_language(page_metadata, body) if config.detect_language else None
-    text_metadata = extract_metadata(
-        _metadata_blocks(page_metadata, visible_blocks, body), body, url=url, language=language, detect_lang=False
-    )
+    text_metadata = _text_metadata(page_metadata, page, visible_blocks, body, url, language)
     metadata = _with_page_facts(merge_metadata(page_metadata, text_metadata), page, language)
     kept = "\n\n".join(b.text for b in body if b.text)
     return Article(
@@ -187,11 +186,23 @@ def _main_content_body(page: Page) -> list[Block]:
     return body
 
 
-def _metadata_blocks(page_metadata: Metadata, visible: list[Block], body: list[Block]) -> list[Block]:
-    """The blocks the text metadata reader needs: the whole page only when the markup left a
-    headline field open; the body alone (for dateline and agency) otherwise, which is cheaper."""
-    complete = page_metadata.title and page_metadata.date and page_metadata.site_name and page_metadata.authors
-    return body if complete else visible
+def _text_metadata(
+    page_metadata: Metadata, page: Page, visible: list[Block], body: list[Block], url: str | None, language: str | None
+) -> Metadata:
+    """What the text adds to the markup's metadata. When the markup left a headline field open
+    (title, date, site name, authors), the text metadata reader runs over the whole visible page.
+    Otherwise only what the markup never states is read, from the main content: the wire agency
+    and dateline opening the article (or a closing agency copyright line), which is cheaper."""
+    if not (page_metadata.title and page_metadata.date and page_metadata.site_name and page_metadata.authors):
+        return extract_metadata(visible, body, url=url, language=language, detect_lang=False)
+    wire = find_agency(page.blocks, body)
+    agency, agency_source = (wire.agency, wire.source) if wire.agency else closing_agency(page.blocks, body)
+    sources = {"agency": agency_source} if agency and agency_source else {}
+    if wire.dateline and wire.dateline_source:
+        sources["dateline"] = wire.dateline_source
+    if language:
+        sources["language"] = "given by the caller"
+    return Metadata(agency=agency, dateline=wire.dateline, language=language, url=url, sources=sources)
 
 
 def _visible_removals(visible_blocks: list[Block], page: Page, kept: str) -> list[Removal]:

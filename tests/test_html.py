@@ -241,3 +241,34 @@ def test_dropping_spares_forum_json_ld_and_containers_with_the_headline() -> Non
     assert headed is not None
     drop_unread(headed)
     assert headed.find(".//h1") is not None and headed.find(".//nav") is None
+
+
+def _complete_page(paragraphs: list[str]) -> str:
+    """A page whose markup states title, date, site name and author."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return ("<html lang=\"en\"><head><title>Storm hits the coast | Daily Planet</title>"
+            "<meta property=\"og:site_name\" content=\"Daily Planet\">"
+            "<meta property=\"article:published_time\" content=\"2021-03-04T10:00:00\">"
+            "<meta name=\"author\" content=\"Lois Lane\"></head><body><article><h1>Storm hits the coast</h1>"
+            f"{body}</article></body></html>")
+
+
+def test_complete_markup_still_gets_dateline_and_agency_from_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import pipeline
+
+    monkeypatch.setattr(pipeline, "extract_metadata", None)  # the whole-page text reader is not needed
+    lead = ("SEOUL, South Korea (AP) — A storm hit the southern coast on Thursday, cutting power to "
+            "thousands of homes and closing the main port for the day.")
+    rest = ["Officials said the harbour would reopen once the wind had dropped below gale force, "
+            "probably on Friday morning, and that no one had been hurt."] * 3
+    article = cleaner.clean(_complete_page([lead, *rest]), url="https://planet.example/2021/03/04/storm")
+    assert (article.title, article.date[:10], article.authors) == ("Storm hits the coast", "2021-03-04", ("Lois Lane",))
+    assert article.agency == "AP" and article.dateline == "SEOUL, South Korea"
+    assert "opening of the article" in article.metadata.sources["agency"]
+
+
+def test_complete_markup_reads_a_closing_agency_copyright_line() -> None:
+    story = ["A storm hit the southern coast on Thursday, cutting power to thousands of homes and "
+             "closing the main port for the day, officials said."] * 3
+    article = cleaner.clean(_complete_page([*story, "Copyright 2021 The Associated Press. All rights reserved."]))
+    assert article.agency == "AP"
