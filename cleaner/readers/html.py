@@ -27,7 +27,6 @@ MAX_MAIN_TREE_NODES = 50_000
 
 _INVISIBLE = frozenset(("script", "style", "noscript", "template", "svg", "iframe", "head", "title", "select", "option"))
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_SPACES = re.compile(r"\s+")
 _HTML_CLASSES = etree.ElementDefaultClassLookup(
     element=lxml.html.HtmlElement,
     comment=lxml.html.HtmlComment,
@@ -56,9 +55,14 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
 
 def headlines(tree: lxml.html.HtmlElement) -> list[str]:
     """Where a page states its headline: <title>, og:title and the h1 elements."""
-    found = [node.text_content() for node in tree.iter("title", "h1")]
-    found += [m.get("content", "") for m in tree.iter("meta") if m.get("property") == "og:title"]
-    return [t for t in (_SPACES.sub(" ", x).strip() for x in found) if t]
+    shown: list[str] = []
+    declared: list[str] = []
+    for node in tree.iter("title", "h1", "meta"):  # one walk; og:title listed after the others
+        if node.tag != "meta":
+            shown.append(node.text_content())
+        elif node.get("property") == "og:title":
+            declared.append(node.get("content", ""))
+    return [t for t in (" ".join(x.split()) for x in shown + declared) if t]
 
 
 def visible_text(tree: lxml.html.HtmlElement) -> str:
@@ -129,7 +133,6 @@ UNREAD_ELEMENTS = (
 """Elements trafilatura's tree cleaning deletes with their content before its extractors read the
 tree (those of them in its MANUALLY_CLEANED list are used, so its own list has the last word)."""
 _FORUM_POSTING = re.compile(r'"@type"\s*:\s*(?:"DiscussionForumPosting"|\[[^\]]*"DiscussionForumPosting")')
-_HAS_H1 = etree.XPath("boolean(.//h1)")
 
 
 def drop_unread(tree: lxml.html.HtmlElement) -> None:
@@ -140,11 +143,11 @@ def drop_unread(tree: lxml.html.HtmlElement) -> None:
     from trafilatura.settings import MANUALLY_CLEANED
 
     tags = set(UNREAD_ELEMENTS).intersection(MANUALLY_CLEANED)
-    if any(s.text and _FORUM_POSTING.search(s.text) for s in tree.iterfind('.//script[@type="application/ld+json"]')):
-        tags -= {"head", "script"}
-    headed = [el for el in tree.iter(*tags) if _HAS_H1(el)]
-    if headed:
-        tags -= {el.tag for el in headed}
+    for el in tree.iter("h1", "script"):  # one walk finds both exceptions
+        if el.tag == "h1":
+            tags.difference_update(a.tag for a in el.iterancestors())
+        elif "DiscussionForumPosting" in (el.text or "") and _FORUM_POSTING.search(el.text):
+            tags -= {"head", "script"}
     etree.strip_elements(tree, *tags, with_tail=False)
 
 
