@@ -116,11 +116,12 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     tree = html_reader.parse(html)
     if tree is None:
         return Article("", Metadata(url=url), (), None, "html", NO_HTML, "")
-    visible = repair(html_reader.visible_text(tree))
+    visible, elements = html_reader.visible_text_and_size(tree)
+    visible = repair(visible)
     page_metadata = extract_html_metadata(tree, url=url)
     headlines = html_reader.headlines(tree)
     try:  # the tree is handed over: main_text prunes what trafilatura will not read
-        main = repair(html_reader.main_text(tree, url, len(visible), source=html))
+        main = repair(html_reader.main_text(tree, url, len(visible), source=html, elements=elements))
     except Exception:  # a trafilatura failure must not lose the page: judge the visible text
         main = ""
     if not main.strip():

@@ -199,6 +199,9 @@ def test_visible_text_folds_whitespace_and_skips_invisible_nodes() -> None:
                  "<div>Four</div></body></html>")
     assert tree is not None
     assert visible_text(tree) == "One two three\ntail text\nFour"
+    from cleaner.readers.html import visible_text_and_size
+
+    assert visible_text_and_size(tree) == (visible_text(tree), len(list(tree.iter())))
 
 
 def test_declared_language_spares_the_guess(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -66,7 +66,12 @@ def headlines(tree: lxml.html.HtmlElement) -> list[str]:
 
 
 def visible_text(tree: lxml.html.HtmlElement) -> str:
-    """Every visible text node on its own line, in document order (a bs4-style dump).
+    """Every visible text node on its own line, in document order (a bs4-style dump)."""
+    return visible_text_and_size(tree)[0]
+
+
+def visible_text_and_size(tree: lxml.html.HtmlElement) -> tuple[str, int]:
+    """The visible text (see `visible_text`) and the number of elements in the tree.
 
     One streaming walk that counts how deep inside invisible elements it is: linear in the size
     of the tree however deep the nesting goes. Each line is the node's text with its whitespace
@@ -76,10 +81,13 @@ def visible_text(tree: lxml.html.HtmlElement) -> str:
     lines: list[str] = []
     add = lines.append
     hidden = 0
+    elements = 0
     for event, node in etree.iterwalk(tree, events=("start", "end")):
         tag = node.tag
-        invisible = tag in _INVISIBLE or not isinstance(tag, str)
+        is_element = isinstance(tag, str)
+        invisible = not is_element or tag in _INVISIBLE
         if event == "start":
+            elements += is_element
             if invisible:
                 hidden += 1
             elif hidden == 0:
@@ -93,10 +101,16 @@ def visible_text(tree: lxml.html.HtmlElement) -> str:
                 text = node.tail
                 if text and not text.isspace():
                     add(text)
-    return "\n".join(" ".join(text.split()) for text in lines)
+    return "\n".join(" ".join(text.split()) for text in lines), elements
 
 
-def main_text(tree: lxml.html.HtmlElement, url: str | None, visible_chars: int = 0, source: str | None = None) -> str:
+def main_text(
+    tree: lxml.html.HtmlElement,
+    url: str | None,
+    visible_chars: int = 0,
+    source: str | None = None,
+    elements: int | None = None,
+) -> str:
     """trafilatura's main content (precision mode, no comments), paragraphs on their own lines.
 
     trafilatura's own extractor runs first, alone (``fast``). Its full cascade, which also runs
@@ -109,12 +123,13 @@ def main_text(tree: lxml.html.HtmlElement, url: str | None, visible_chars: int =
     over with `source`, the HTML it was parsed from: then the elements trafilatura deletes unread
     are removed from `tree` first (:func:`drop_unread`), which spares trafilatura's copies and
     XPath passes over them, and the fallback cascade, which reads the page differently, gets a
-    fresh parse of `source`.
+    fresh parse of `source`. `elements`, the size of the tree when the caller has counted it,
+    spares a count; larger trees than MAX_MAIN_TREE_NODES are not handed to trafilatura.
     """
     import trafilatura  # imported lazily: it costs ~0.3 s at start-up
     from trafilatura.utils import normalize_unicode
 
-    if _COUNT_NODES(tree) > MAX_MAIN_TREE_NODES:
+    if (elements if elements is not None else _COUNT_NODES(tree)) > MAX_MAIN_TREE_NODES:
         return ""
     options = dict(url=url, favor_precision=True, include_comments=False, include_tables=True, deduplicate=False)
     if source is not None:
