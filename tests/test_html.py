@@ -275,3 +275,12 @@ def test_complete_markup_reads_a_closing_agency_copyright_line() -> None:
              "closing the main port for the day, officials said."] * 3
     article = cleaner.clean(_complete_page([*story, "Copyright 2021 The Associated Press. All rights reserved."]))
     assert article.agency == "AP"
+
+
+def test_parse_ignores_a_stale_charset_declaration_in_a_decoded_page() -> None:
+    # The page was decoded already (str): its <meta charset> no longer describes the characters.
+    page = ('<html><head><meta charset="shift_jis"><title>駅</title></head>'
+            "<body><p>横浜市交通局のバス \ud800 Straße</p></body></html>")
+    tree = parse(page)
+    assert tree is not None
+    assert visible_text(tree) == "横浜市交通局のバス ? Straße"  # a lone surrogate cannot be encoded: replaced

