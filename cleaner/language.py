@@ -49,14 +49,16 @@ NON_LATIN_SCRIPT = frozenset("bg ru uk el ar fa he hi ur bn ko ta mr ne mk ka hy
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
-    """word -> ISO codes of the lists containing it (built once, on first use)."""
-    index: dict[str, list[str]] = {}
+    """word -> ISO codes of the lists containing it (built once, on first use: ~0.1 s)."""
+    index: dict[str, tuple[str, ...]] = {}
+    get = index.get
     for name, code in STOPLIST_LANGUAGES.items():
-        for word in justext.get_stoplist(name):
-            if code in NON_LATIN_SCRIPT and word.isascii():
-                continue  # the Wikipedia-built lists of these carry English words ("the", "and")
-            index.setdefault(word, []).append(code)
-    return {w: tuple(c) for w, c in index.items()}
+        words = justext.get_stoplist(name)
+        if code in NON_LATIN_SCRIPT:  # the Wikipedia-built lists of these carry English words ("the", "and")
+            words = frozenset(w for w in words if not w.isascii())
+        for word in words:
+            index[word] = get(word, ()) + (code,)
+    return index
 
 
 @lru_cache(maxsize=64)
@@ -71,6 +73,19 @@ def _ngram_guess(text: str) -> str | None:
 
     code, _ = py3langid.classify(text[:2000])
     return code or None
+
+
+def stopword_votes(text: str, choices: Iterable[str]) -> Counter[str]:
+    """How many words of `text` are in each `choices` language's stop-word list (the vote of
+    `guess_language`, among a few candidates only, for a short text such as a headline)."""
+    wanted = frozenset(choices)
+    index = _index()
+    votes: Counter[str] = Counter()
+    for match in _WORD.finditer(text):
+        for code in index.get(match.group().lower(), ()):
+            if code in wanted:
+                votes[code] += 1
+    return votes
 
 
 def guess_language(text: str, words: Iterable[str] | None = None) -> str | None:

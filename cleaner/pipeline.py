@@ -19,6 +19,7 @@ from .language import guess_language
 from .config import Config
 from .errors import InputTypeError, UnknownProfileError
 from .metadata import extract_metadata
+from .metadata.agency import closing_agency, find_agency
 from .metadata.merge import merge_metadata
 from .metadata.html import extract_html_metadata
 from .profiles.registry import Profile, find_profile, get_profile
@@ -115,10 +116,12 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     tree = html_reader.parse(html)
     if tree is None:
         return Article("", Metadata(url=url), (), None, "html", NO_HTML, "")
-    visible = repair(html_reader.visible_text(tree))
+    visible, elements = html_reader.visible_text_and_size(tree)
+    visible = repair(visible)
     page_metadata = extract_html_metadata(tree, url=url)
-    try:
-        main = repair(html_reader.main_text(tree, url))
+    headlines = html_reader.headlines(tree)
+    try:  # the tree is handed over: main_text prunes what trafilatura will not read
+        main = repair(html_reader.main_text(tree, url, len(visible), source=html, elements=elements))
     except Exception:  # a trafilatura failure must not lose the page: judge the visible text
         main = ""
     if not main.strip():
@@ -127,14 +130,12 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     blocks = read_blocks(main)
     page = Page(main, blocks, config, url)
     profile = _profile_for(config, url, visible)
-    _drop_headline(page, html_reader.headlines(tree))
+    _drop_headline(page, headlines)
     _apply_rules(page, profile)
     body = _main_content_body(page)
     visible_blocks = read_blocks(visible)
-    language = guess_language("\n".join(b.text for b in body)) if config.detect_language else None
-    text_metadata = extract_metadata(
-        _metadata_blocks(page_metadata, visible_blocks, body), body, url=url, language=language, detect_lang=False
-    )
+    language = _page_language(page_metadata, body) if config.detect_language else None
+    text_metadata = _text_metadata(page_metadata, page, visible_blocks, body, url, language)
     metadata = _with_page_facts(merge_metadata(page_metadata, text_metadata), page, language)
     kept = "\n\n".join(b.text for b in body if b.text)
     return Article(
@@ -146,6 +147,12 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
         empty_reason=None if body else NO_ARTICLE,
         source_text=visible,
     )
+
+
+def _page_language(page_metadata: Metadata, body: list[Block]) -> str | None:
+    """The language the page declares (<html lang>, meta, JSON-LD; the majority when they
+    disagree), which the merged metadata reports anyway; else the body's, by stop-word vote."""
+    return page_metadata.language or guess_language("\n".join(b.text for b in body))
 
 
 HEADLINE_SEARCH_BLOCKS = 3
@@ -180,11 +187,23 @@ def _main_content_body(page: Page) -> list[Block]:
     return body
 
 
-def _metadata_blocks(page_metadata: Metadata, visible: list[Block], body: list[Block]) -> list[Block]:
-    """The blocks the text metadata reader needs: the whole page only when the markup left a
-    headline field open; the body alone (for dateline and agency) otherwise, which is cheaper."""
-    complete = page_metadata.title and page_metadata.date and page_metadata.site_name and page_metadata.authors
-    return body if complete else visible
+def _text_metadata(
+    page_metadata: Metadata, page: Page, visible: list[Block], body: list[Block], url: str | None, language: str | None
+) -> Metadata:
+    """What the text adds to the markup's metadata. When the markup left a headline field open
+    (title, date, site name, authors), the text metadata reader runs over the whole visible page.
+    Otherwise only what the markup never states is read, from the main content: the wire agency
+    and dateline opening the article (or a closing agency copyright line), which is cheaper."""
+    if not (page_metadata.title and page_metadata.date and page_metadata.site_name and page_metadata.authors):
+        return extract_metadata(visible, body, url=url, language=language, detect_lang=False)
+    wire = find_agency(page.blocks, body)
+    agency, agency_source = (wire.agency, wire.source) if wire.agency else closing_agency(page.blocks, body)
+    sources = {"agency": agency_source} if agency and agency_source else {}
+    if wire.dateline and wire.dateline_source:
+        sources["dateline"] = wire.dateline_source
+    if language:
+        sources["language"] = "given by the caller"
+    return Metadata(agency=agency, dateline=wire.dateline, language=language, url=url, sources=sources)
 
 
 def _visible_removals(visible_blocks: list[Block], page: Page, kept: str) -> list[Removal]:

@@ -118,3 +118,169 @@ def test_huge_page_is_bounded() -> None:
 def test_malformed_pages_never_raise(junk: str) -> None:
     article = cleaner.clean(junk, kind="html")
     assert article.text or article.empty_reason
+
+
+@pytest.mark.parametrize("path", HTML_SAMPLES, ids=[p.stem for p in HTML_SAMPLES])
+def test_main_text_equals_trafilaturas_full_cascade_and_leaves_the_tree(path: Path) -> None:
+    import trafilatura
+    from lxml import etree
+
+    from cleaner.readers.detect import decode
+    from cleaner.readers.html import main_text
+
+    tree = parse(decode(path.read_bytes())[0])
+    assert tree is not None
+    before = etree.tostring(tree)
+    full = trafilatura.extract(tree, favor_precision=True, include_comments=False, deduplicate=False)
+    assert main_text(tree, None, len(visible_text(tree))) == (full or "")
+    assert etree.tostring(tree) == before  # trafilatura worked on its own copy
+    html = decode(path.read_bytes())[0]
+    handed_over = parse(html)
+    assert main_text(handed_over, None, len(visible_text(tree)), source=html) == (full or "")
+
+
+def test_fallback_extractors_run_only_when_the_own_extraction_under_delivers() -> None:
+    from lxml import etree
+
+    from cleaner.readers.html import needs_fallback
+
+    prose = "A sentence of the article, long enough to count as a paragraph of prose. " * 10
+    body = etree.fromstring(f"<body><p>{prose}</p></body>")  # trafilatura's output shape
+    assert not needs_fallback(body, prose, visible_chars=3 * len(prose))
+    assert needs_fallback(body, prose[:200], visible_chars=3 * len(prose))  # short
+    assert needs_fallback(body, prose, visible_chars=20 * len(prose))  # a small share of the page
+    assert not needs_fallback(body, prose * 5, visible_chars=200 * len(prose))  # long enough anyway
+    no_paragraph = etree.fromstring(f"<body><div>{prose}</div></body>")
+    assert needs_fallback(no_paragraph, prose, visible_chars=len(prose))
+    tables = etree.fromstring(f"<body><p>{prose}</p><table><tr><td>1</td></tr></table>"
+                                  "<table><tr><td>2</td></tr></table></body>")
+    assert needs_fallback(tables, prose, visible_chars=len(prose))
+
+
+def test_a_tie_between_declared_languages_goes_to_the_headlines_stop_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    import py3langid
+
+    from cleaner.metadata.html import _guess_language
+
+    asked: list[str] = []
+    real_rank = py3langid.rank
+    monkeypatch.setattr(py3langid, "rank", lambda text: asked.append(text) or real_rank(text))
+    headline = "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale Gesundheitswesen"
+    assert _guess_language(headline, ["en", "de"]) == "de"
+    assert _guess_language("The mayor opens the new bridge over the river", ["de", "en"]) == "en"
+    assert not asked  # the stop words settled both
+    assert _guess_language("Bürgermeister eröffnet Brücke", ["en", "de"]) == "de"
+    assert asked == ["Bürgermeister eröffnet Brücke"]  # no stop word: py3langid's shared model decides
+
+
+def test_parsed_elements_are_plain_html_elements() -> None:
+    import lxml.html
+
+    tree = parse("<html><body><form><input name=q><select><option>a</option></select></form>"
+                 "<p>Text <b>bold</b></p></body></html>")
+    assert tree is not None
+    assert {type(el) for el in tree.iter()} == {lxml.html.HtmlElement}  # no Python class lookup
+    assert tree.find(".//p").text_content() == "Text bold"
+
+
+def test_normalise_drops_every_control_character_and_keeps_layout() -> None:
+    from cleaner.readers.detect import normalise
+
+    controls = "".join(chr(c) for c in range(0x20) if chr(c) not in "\t\n\r") + "\x7f"
+    assert normalise(f"a{controls}b\tc\r\nd\re") == "ab\tc\nd\ne"
+    for c in controls:
+        assert normalise(f"x{c}y") == "xy"
+    assert normalise("plain text\n") == "plain text\n"
+
+
+def test_visible_text_folds_whitespace_and_skips_invisible_nodes() -> None:
+    tree = parse("<html><head><title>T</title><style>p {}</style></head><body><p>  One\u00a0 two\n"
+                 "three </p><script>var x;</script> tail  text <svg><text>no</text></svg><p>\t \n</p>"
+                 "<div>Four</div></body></html>")
+    assert tree is not None
+    assert visible_text(tree) == "One two three\ntail text\nFour"
+    from cleaner.readers.html import visible_text_and_size
+
+    assert visible_text_and_size(tree) == (visible_text(tree), len(list(tree.iter())))
+
+
+def test_declared_language_spares_the_guess(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import pipeline
+
+    story = "".join(f"<p>The harbour board met on day {i} and agreed that the ferry terminal works "
+                    "would go on through the winter, whatever the cost of the steel.</p>" for i in range(4))
+    page = f"<html lang=\"{{}}\"><head><title>Ferry</title></head><body><article>{story}</article></body></html>"
+    guessed: list[str] = []
+    real_guess = pipeline.guess_language
+    monkeypatch.setattr(pipeline, "guess_language", lambda text: guessed.append(text) or real_guess(text))
+    assert cleaner.clean(page.format("en-GB")).language == "en"
+    assert not guessed  # the page said which language it is in
+    assert cleaner.clean(page.replace(' lang="{}"', "")).language == "en"
+    assert guessed  # nothing declared: the body's stop words decide
+
+
+def test_elements_trafilatura_never_reads_are_dropped_before_it_runs() -> None:
+    from cleaner.readers.html import drop_unread
+
+    tree = parse("<html><head><title>T</title><script>var a;</script></head><body><nav>Home</nav>tail one"
+                 "<p>Story <svg><text>x</text></svg>goes on.</p><aside>Related</aside><footer>(c)</footer>"
+                 "<figure><table><tr><td>kept</td></tr></table></figure><form><p>a form</p></form></body></html>")
+    assert tree is not None
+    drop_unread(tree)
+    assert [el.tag for el in tree.iter()] == ["html", "body", "p", "figure", "table", "tr", "td", "form", "p"]
+    assert tree.find("body").text == "tail one"  # tail text stays where it was
+    assert tree.find(".//p").text_content() == "Story goes on."
+
+
+def test_dropping_spares_forum_json_ld_and_containers_with_the_headline() -> None:
+    from cleaner.readers.html import drop_unread
+
+    forum = parse('<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+                  "</head><body><nav>Menu</nav><p>Post</p></body></html>")
+    assert forum is not None
+    drop_unread(forum)
+    assert forum.find(".//script") is not None and forum.find(".//nav") is None
+    headed = parse("<html><body><aside><h1>Headline</h1></aside><nav>Menu</nav><p>Text</p></body></html>")
+    assert headed is not None
+    drop_unread(headed)
+    assert headed.find(".//h1") is not None and headed.find(".//nav") is None
+
+
+def _complete_page(paragraphs: list[str]) -> str:
+    """A page whose markup states title, date, site name and author."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return ("<html lang=\"en\"><head><title>Storm hits the coast | Daily Planet</title>"
+            "<meta property=\"og:site_name\" content=\"Daily Planet\">"
+            "<meta property=\"article:published_time\" content=\"2021-03-04T10:00:00\">"
+            "<meta name=\"author\" content=\"Lois Lane\"></head><body><article><h1>Storm hits the coast</h1>"
+            f"{body}</article></body></html>")
+
+
+def test_complete_markup_still_gets_dateline_and_agency_from_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import pipeline
+
+    monkeypatch.setattr(pipeline, "extract_metadata", None)  # the whole-page text reader is not needed
+    lead = ("SEOUL, South Korea (AP) — A storm hit the southern coast on Thursday, cutting power to "
+            "thousands of homes and closing the main port for the day.")
+    rest = ["Officials said the harbour would reopen once the wind had dropped below gale force, "
+            "probably on Friday morning, and that no one had been hurt."] * 3
+    article = cleaner.clean(_complete_page([lead, *rest]), url="https://planet.example/2021/03/04/storm")
+    assert (article.title, article.date[:10], article.authors) == ("Storm hits the coast", "2021-03-04", ("Lois Lane",))
+    assert article.agency == "AP" and article.dateline == "SEOUL, South Korea"
+    assert "opening of the article" in article.metadata.sources["agency"]
+
+
+def test_complete_markup_reads_a_closing_agency_copyright_line() -> None:
+    story = ["A storm hit the southern coast on Thursday, cutting power to thousands of homes and "
+             "closing the main port for the day, officials said."] * 3
+    article = cleaner.clean(_complete_page([*story, "Copyright 2021 The Associated Press. All rights reserved."]))
+    assert article.agency == "AP"
+
+
+def test_parse_ignores_a_stale_charset_declaration_in_a_decoded_page() -> None:
+    # The page was decoded already (str): its <meta charset> no longer describes the characters.
+    page = ('<html><head><meta charset="shift_jis"><title>駅</title></head>'
+            "<body><p>横浜市交通局のバス \ud800 Straße</p></body></html>")
+    tree = parse(page)
+    assert tree is not None
+    assert visible_text(tree) == "横浜市交通局のバス ? Straße"  # a lone surrogate cannot be encoded: replaced

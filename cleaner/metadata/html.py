@@ -65,6 +65,7 @@ import lxml.html
 from lxml import etree
 
 from ..article import Metadata
+from ..language import stopword_votes
 from ..readers.detect import decode
 from .common import fold, parse_url
 from .htmlauthors import choose_authors
@@ -196,6 +197,8 @@ LANGUAGE_NAMES = {
     "chi": "zh", "ara": "ar", "ind": "id",
 }  # fmt: skip
 MIN_GUESS_CHARS = 10
+MIN_STOPWORD_VOTES = 2
+"""Stop words a headline needs to settle a tie between declared languages without py3langid."""
 
 
 def _lang_code(value: str | None) -> str | None:
@@ -247,16 +250,22 @@ def _source_of(declared: list[tuple[str, str]], code: str) -> str:
 
 
 def _guess_language(text: str, choices: list[str]) -> str | None:
-    """The first of `choices` in py3langid's ranking of `text` (the model the text reader uses)."""
+    """Which of `choices` `text` is written in: the language with most stop words in it when it
+    has at least MIN_STOPWORD_VOTES and more than any other ("Die ... der lange Marsch ins ..."
+    is German, not English); else the first of `choices` in py3langid's ranking (its model is the
+    one `cleaner.language` asks about close calls, so a process loads it once)."""
     if len(text) < MIN_GUESS_CHARS:
         return None
+    ranked = stopword_votes(text, choices).most_common(2)
+    if ranked and ranked[0][1] >= MIN_STOPWORD_VOTES and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
     try:
-        from .language import _identifier
+        import py3langid
 
-        ranked = _identifier().rank(text)
+        ranked_codes = py3langid.rank(text)
     except Exception:  # no model: leave the tie to the declaration order
         return None
-    return next((code for code, _ in ranked if code in choices), None)
+    return next((code for code, _ in ranked_codes if code in choices), None)
 
 
 # --- categories ---------------------------------------------------------------------------------
