@@ -195,7 +195,7 @@ def _text_metadata(
     Otherwise only what the markup never states is read, from the main content: the wire agency
     and dateline opening the article (or a closing agency copyright line), which is cheaper."""
     if not (page_metadata.title and page_metadata.date and page_metadata.site_name and page_metadata.authors):
-        return extract_metadata(visible, body, url=url, language=language, detect_lang=False)
+        return extract_metadata(visible, _on_visible_page(visible, body), url=url, language=language, detect_lang=False)
     wire = find_agency(page.blocks, body)
     agency, agency_source = (wire.agency, wire.source) if wire.agency else closing_agency(page.blocks, body)
     sources = {"agency": agency_source} if agency and agency_source else {}
@@ -204,6 +204,26 @@ def _text_metadata(
     if language:
         sources["language"] = "given by the caller"
     return Metadata(agency=agency, dateline=wire.dateline, language=language, url=url, sources=sources)
+
+
+BODY_MATCH_MIN_CHARS = 20
+"""A visible line this long that holds (or is held by) the body's first paragraph is where the
+body starts on the page; shorter lines ("Share", "Video") occur anywhere."""
+
+
+def _on_visible_page(visible: list[Block], body: list[Block]) -> list[Block]:
+    """The body as blocks of the visible page: the metadata reader looks for the headline,
+    byline and date *above* the body, so the body's positions must be positions on the page
+    it reads, not in trafilatura's main-content text."""
+    if not body:
+        return []
+    first = fold(body[0].text)
+    kept = fold("\n".join(b.text for b in body))
+    for i, block in enumerate(visible):
+        line = block.low
+        if len(line) >= BODY_MATCH_MIN_CHARS and (line in first or first[:200] in line):
+            return [b for b in visible[i:] if b.low and b.low in kept]
+    return []  # not placed on the page (rare): read the page as having no body
 
 
 def _visible_removals(visible_blocks: list[Block], page: Page, kept: str) -> list[Removal]:

@@ -284,3 +284,35 @@ def test_parse_ignores_a_stale_charset_declaration_in_a_decoded_page() -> None:
     tree = parse(page)
     assert tree is not None
     assert visible_text(tree) == "横浜市交通局のバス ? Straße"  # a lone surrogate cannot be encoded: replaced
+
+
+def _page_without_author_markup() -> str:
+    menu = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(40))
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The city council voted on Tuesday to expand the bus network to the northern suburbs, "
+            "a plan that has been debated for almost a decade.",
+            "Officials said the first new routes would open in the spring and that fares would not rise "
+            "before the end of next year, despite higher fuel costs.",
+            "Residents who spoke at the meeting welcomed the decision but asked for more frequent "
+            "service in the evenings, when many of them travel home from work.",
+        )
+    )
+    return (
+        "<html><head><title>Council expands bus network | The Northern Courier</title>"
+        '<meta property="og:site_name" content="The Northern Courier">'
+        '<meta property="article:published_time" content="2025-03-04T09:00:00Z"></head><body>'
+        f"<header><nav><ul>{menu}</ul></nav></header><main><article>"
+        "<h1>Council expands bus network</h1><div>Maria Lopez</div><div>Published 9:00 a.m. March 4, 2025</div>"
+        f"{paragraphs}</article></main><footer><p>Contact us</p></footer></body></html>"
+    )
+
+
+def test_byline_above_the_body_is_read_when_the_markup_names_no_author() -> None:
+    """The text metadata reader searches above the body on the visible page: the body's position
+    must be taken on that page, not in the main-content text (a long menu comes first)."""
+    article = cleaner.clean(_page_without_author_markup())
+    assert article.metadata.authors == ("Maria Lopez",)
+    assert "Maria Lopez" not in article.text
+    assert article.text.startswith("The city council voted")
