@@ -10,6 +10,7 @@ Article with its removals, so a newcomer can read the whole path here.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from .article import Article, Metadata, Removal
@@ -27,7 +28,7 @@ from .readers import html as html_reader
 from .readers.detect import decode, looks_like_html, normalise, repair
 from .readers.text import read_blocks
 from .rules import GENERIC_RULES, Page
-from .rules.text_shape import fold
+from .rules.text_shape import WORD_RE, fold
 
 EMPTY_INPUT = "empty input: nothing to clean"
 NO_ARTICLE = "no run of prose found: the input looks like navigation or a listing, not an article"
@@ -226,15 +227,25 @@ def _on_visible_page(visible: list[Block], body: list[Block]) -> list[Block]:
     return []  # not placed on the page (rare): read the page as having no body
 
 
+def _comparable(text: str) -> str:
+    """Casefolded text without whitespace and without the invisible characters trafilatura
+    drops (soft hyphens, zero-width joiners, unassigned code points): a kept paragraph must
+    match its visible line however trafilatura spaced or cleaned it ("0 ?" came out "0?")."""
+    if not text.isprintable():
+        text = "".join(c for c in text if c.isprintable())
+    return "".join(text.split()).casefold()
+
+
 def _visible_removals(visible_blocks: list[Block], page: Page, kept: str) -> list[Removal]:
     """Each visible line of the page not in the text, with the rule that removed it: a chrome
     rule when it was inside the main content, else `outside_main_content`."""
-    kept_norm = fold(kept)
-    by_rule = {fold(b.text): b for b in page.blocks if b.label != GOOD}
-    cut_rules = {fold(c.text): c for c in page.cuts}
+    kept_norm = _comparable(kept)
+    body_keys = [(_comparable(b.text), WORD_RE.findall(b.text)) for b in page.blocks if b.label == GOOD]
+    by_rule = {_comparable(b.text): b for b in page.blocks if b.label != GOOD}
+    cut_rules = {_comparable(c.text): c for c in page.cuts}
     removed: list[Removal] = []
     for block in visible_blocks:
-        key = fold(block.text)
+        key = _comparable(block.text)
         if key in cut_rules:
             cut = cut_rules[key]
             removed.append(Removal(block.text, cut.rule, cut.reason, block.start, block.end, block.line))
@@ -243,8 +254,27 @@ def _visible_removals(visible_blocks: list[Block], page: Page, kept: str) -> lis
         else:
             source = by_rule.get(key)
             rule, reason = (source.rule, source.reason) if source else (OUTSIDE_MAIN, OUTSIDE_MAIN_REASON)
-            removed.append(Removal(block.text, rule, reason, block.start, block.end, block.line))
+            text = _not_kept_part(block.text, key, body_keys)
+            if text:
+                removed.append(Removal(text, rule, reason, block.start, block.end, block.line))
     return removed
+
+
+def _not_kept_part(text: str, key: str, body_keys: list[tuple[str, list[str]]]) -> str:
+    """The words of a visible line that are not in the text: all of it, unless the line holds
+    a kept paragraph (trafilatura kept "A" of the line "0 A"), whose words are then not
+    reported again."""
+    inside = [words for body_key, words in body_keys if len(body_key) < len(key) and body_key in key]
+    if not inside:
+        return text
+    left = Counter(w for words in inside for w in words)
+    rest = []
+    for word in WORD_RE.findall(text):
+        if left[word] > 0:
+            left[word] -= 1
+        else:
+            rest.append(word)
+    return " ".join(rest)
 
 
 def _with_page_facts(metadata: Metadata, page: Page, language: str | None) -> Metadata:

@@ -316,3 +316,20 @@ def test_byline_above_the_body_is_read_when_the_markup_names_no_author() -> None
     assert article.metadata.authors == ("Maria Lopez",)
     assert "Maria Lopez" not in article.text
     assert article.text.startswith("The city council voted")
+
+
+def test_soft_hyphens_do_not_make_a_kept_paragraph_look_removed() -> None:
+    """German sites hyphenate with &shy;; trafilatura drops it from the text, the visible page
+    keeps it: the paragraph is kept and must not also be reported as removed."""
+    paragraph = (
+        "Die Bundes&shy;regierung hat am Dienstag neue Regeln für den Wohnungs&shy;bau beschlossen, "
+        "die nach Angaben des Ministeriums schon im kommenden Jahr gelten sollen und vor allem "
+        "kleinere Gemeinden entlasten werden."
+    )
+    page = (
+        "<html lang='de'><head><title>Neue Regeln</title></head><body><article><h1>Neue Regeln</h1>"
+        f"<p>{paragraph}</p><p>{paragraph.replace('Dienstag', 'Mittwoch')}</p></article></body></html>"
+    )
+    article = cleaner.clean(page)
+    assert "Bundesregierung" in article.text
+    assert not [r for r in article.removed if "regierung" in r.text]
