@@ -73,8 +73,10 @@ class Page:
             self._joined, self._starts, self._joined_for = "\n".join(lows), starts, len(self.cuts)
         return self._joined, self._starts
 
-    def undecided(self) -> Iterator[Block]:
-        return (b for b in self.blocks if b.label == UNKNOWN)
+    def undecided(self) -> list[Block]:
+        """The blocks no rule has labelled yet, as they stand now (a list: cheaper to walk than
+        a generator, and a rule removing blocks as it goes does not change what it walks)."""
+        return [b for b in self.blocks if b.label == UNKNOWN]
 
     def remove(self, block: Block, rule: str, reason: str) -> None:
         """Label a block as chrome, first come first served: an earlier rule's reason stands."""
