@@ -483,3 +483,20 @@ def test_bench_oracle_scores_perfectly_and_raw_dump_keeps_the_article() -> None:
         assert raw.recall > 0.9  # the dump holds the article ...
         assert raw.precision < 0.9  # ... and the site chrome around it
         assert report.row("c4", style).unavailable is None
+
+
+def test_warm_up_loads_the_real_cleaners_models_but_not_for_a_stand_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A model the cleaner loads on first need (py3langid for a CJK page) must not land in the
+    timed run: the warm-up loads what the batch CLI loads before timing anything."""
+    folder = make_dataset(tmp_path)
+    preloads: list[str] = []
+    monkeypatch.setattr(evaluate.batch, "warm_up", lambda: preloads.append("loaded"))
+    run_eval(folder, styles=["bs4"], system=StandIn())
+    assert preloads == []
+    report = run_eval(folder, styles=["bs4"], limit=1)
+    assert preloads == ["loaded"]
+    assert report.warmup_seconds["cleaner"] > 0
+    run_eval(folder, styles=["bs4"], limit=1, warm_up=False)
+    assert preloads == ["loaded"]
