@@ -31,6 +31,7 @@ and no timeout, items are cleaned in the calling process with no processes at al
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import itertools
@@ -60,6 +61,7 @@ from .profiles import profiles, register_profile
 FORMATS = ("txt", "json", "jsonl", "md")
 EXTENSIONS = {"txt": ".txt", "json": ".json", "jsonl": ".jsonl", "md": ".md"}
 MANIFEST = "manifest.jsonl"
+LOCK = ".cleaner.lock"
 TMP_MARK = ".cleaner-tmp-"
 
 CLEANED, EMPTY, FAILED = "cleaned", "empty", "failed"
@@ -112,6 +114,73 @@ def sweep_temporaries(folder: str | os.PathLike[str]) -> int:
                 except OSError:
                     pass
     return removed
+
+
+# --- one run per output folder ----------------------------------------------------------------
+
+
+class OutputLocked(RuntimeError):
+    """Another run is writing to the output folder (another process, or another Batch here)."""
+
+
+_held: set[str] = set()  # real paths of the output folders this process has locked
+
+
+class FolderLock:
+    """An advisory lock on an output folder, held while a batch writes to it.
+
+    A POSIX record lock (fcntl.lockf) on `DIR/.cleaner.lock`, taken without waiting: a second run
+    on the same folder gets OutputLocked instead of interleaving its manifest lines and sweeping
+    the first run's temporary files. The kernel drops the lock when its process ends, however it
+    ends (kill -9 included), so a stale lock file never blocks a rerun; the empty file stays. Such
+    locks are not inherited by forked workers and do not conflict within one process, so the
+    folders this process holds are also kept in a set. Advisory: only cleaner runs respect it. On
+    a file system without locks (ENOLCK), or where fcntl does not exist, the run goes on unlocked.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = str(folder)
+        self._real = os.path.realpath(folder)
+        self._fd: int | None = None
+        self._held = False
+        if self._real in _held:
+            raise OutputLocked(self._message())
+        try:
+            import fcntl
+        except ImportError:  # not POSIX
+            self._hold()
+            return
+        fd = os.open(os.path.join(folder, LOCK), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in (errno.EACCES, errno.EAGAIN):
+                raise OutputLocked(self._message()) from None
+            if exc.errno != errno.ENOLCK:
+                raise
+            warnings.warn(f"{self.folder}: this file system has no locks; make sure no other run writes here",
+                          RuntimeWarning, stacklevel=3)
+        else:
+            self._fd = fd
+        self._hold()
+
+    def _hold(self) -> None:
+        _held.add(self._real)
+        self._held = True
+
+    def _message(self) -> str:
+        return (f"{self.folder}: another cleaner run is writing to this folder (it holds {LOCK}); "
+                "wait for it to finish, or write to another folder")
+
+    def release(self) -> None:
+        """Let other runs have the folder; safe to call twice."""
+        if self._fd is not None:
+            os.close(self._fd)  # closing the file drops the process's lock on it
+            self._fd = None
+        if self._held:
+            _held.discard(self._real)
+            self._held = False
 
 
 # --- the ordered parallel map ----------------------------------------------------------------
@@ -721,6 +790,11 @@ class BatchOptions:
     salt: str = ""
     """Anything else that shapes outputs, for `key()` (the CLI puts --url and record field names)."""
 
+    @property
+    def reserved(self) -> tuple[str, ...]:
+        """Output names (without extension) no input may take: `manifest` when outputs are .jsonl."""
+        return (MANIFEST.removesuffix(EXTENSIONS["jsonl"]),) if self.out_dir is not None and self.format == "jsonl" else ()
+
     def key(self) -> str:
         """A fingerprint of the options that shape outputs (and of this cleaner's version)."""
         from . import __version__
@@ -941,10 +1015,16 @@ class Batch:
         self.summary = Summary()
         self.manifest: Manifest | None = None
         self.swept = 0
+        self._lock: FolderLock | None = None
         if options.out_dir is not None:
             os.makedirs(options.out_dir, exist_ok=True)
-            self.swept = sweep_temporaries(options.out_dir)
-            self.manifest = Manifest(options.out_dir, options.key(), force=force)
+            self._lock = FolderLock(options.out_dir)  # OutputLocked: another run writes there
+            try:
+                self.swept = sweep_temporaries(options.out_dir)
+                self.manifest = Manifest(options.out_dir, options.key(), force=force)
+            except BaseException:
+                self._lock.release()
+                raise
         self._docs = docs
         self._fingerprints: deque[str] = deque()
         self._started = time.monotonic()
@@ -957,10 +1037,13 @@ class Batch:
 
     def _items(self) -> Iterator[Doc | Ready]:
         out_dir = self.options.out_dir
+        reserved = {name.casefold() for name in self.options.reserved}
         for doc in self._docs:
             self._fingerprints.append(doc.fingerprint)
             if doc.error is not None:
                 yield Ready(False, (doc, doc.error))
+            elif reserved and doc.output.casefold() in reserved:  # iter_docs(reserved=...) avoids this
+                yield Ready(False, (doc, f"its output name {doc.output!r} is reserved in the output folder"))
             elif self.manifest is not None and out_dir is not None and (entry := self.manifest.done(doc, out_dir)):
                 yield Ready(True, DocResult(
                     doc.input, entry["status"], entry.get("reason"), entry.get("output"), None, {},
@@ -1003,7 +1086,7 @@ class Batch:
             if self.options.format in ("json", "jsonl"):
                 rec = failure_record(doc.input, error, id=doc.id, url=doc.url)
                 line = json.dumps(rec, ensure_ascii=False, indent=2 if self.options.format == "json" else None) + "\n"
-        elif doc.output:
+        elif doc.output and doc.output.casefold() not in {name.casefold() for name in self.options.reserved}:
             stale = os.path.join(self.options.out_dir, doc.output + EXTENSIONS[self.options.format])
             try:
                 os.unlink(stale)  # an earlier run's output for an input that now fails
@@ -1028,6 +1111,8 @@ class Batch:
             self._results = None
         if self.manifest is not None:
             self.manifest.close()
+        if self._lock is not None:
+            self._lock.release()
         self.summary.seconds = time.monotonic() - self._started
 
 
@@ -1036,7 +1121,9 @@ __all__: Sequence[str] = (
     "BatchOptions",
     "BatchResult",
     "DocResult",
+    "FolderLock",
     "Manifest",
+    "OutputLocked",
     "Ready",
     "Summary",
     "atomic_write",

@@ -23,7 +23,7 @@ from typing import Any, Sequence
 
 from . import evaluate
 from .api import clean_file
-from .batch import FAILED, FORMATS, MANIFEST, Batch, BatchOptions, Summary, default_jobs
+from .batch import FAILED, FORMATS, MANIFEST, Batch, BatchOptions, OutputLocked, Summary, default_jobs
 from .config import Config
 from .inputs import KINDS, RecordFields, count_docs, find_sources, iter_docs, sniff_stream
 from .profiles import profiles
@@ -40,15 +40,18 @@ Without -o, results go to standard output in input order: JSON Lines (one record
 "input", the Article's fields, or "error" for a failed input), or the article text when the only
 input is one page. With -o DIR, each input gets one file under DIR mirroring its relative path
 (records of a .jsonl or WARC go in a folder named after it), and DIR/manifest.jsonl records every
-input's status (cleaned, empty, failed), reason, output and fingerprint. Outputs are written
-atomically; a run that was stopped (Ctrl-C, kill -9) and is started again with the same
-arguments skips what is done and completes the rest. --force redoes everything."""
+input's status (cleaned, empty, failed), reason, output and fingerprint; with --format jsonl
+each output file is one JSON line, so concatenating them in manifest order gives what stdout
+would have carried (for one combined file, redirect stdout instead of using -o). Outputs are
+written atomically; a run that was stopped (Ctrl-C, kill -9) and is started again with the same
+arguments skips what is done and completes the rest. --force redoes everything. One run at a
+time per DIR: a second run on a folder another run is writing to stops with exit status 2."""
 
 CLEAN_EPILOG = """\
 exit status:
   0    every input cleaned (an input with no article is "empty", not failed)
   1    some inputs failed; each is recorded with its reason (stdout record, or the manifest)
-  2    usage error
+  2    usage error (also: another run is writing to the -o folder)
   130  interrupted; the summary says what was done
 
 examples:
@@ -120,8 +123,6 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     if out_dir is not None:
         if os.path.exists(out_dir) and not os.path.isdir(out_dir):
             parser.error(f"-o {out_dir}: exists and is not a folder")
-        if args.format == "jsonl":
-            parser.error("--format jsonl streams to standard output; with -o choose txt, json or md")
     if args.profile and args.profile not in {p.name for p in profiles()}:
         known = ", ".join(sorted(p.name for p in profiles()))
         parser.error(f"--profile {args.profile}: no such profile (known: {known})")
@@ -157,8 +158,13 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         url=args.url,
         max_bytes=args.max_size,
         stdin=stdin,
+        reserved=options.reserved,
     )
-    batch = Batch(docs, options, jobs=jobs, timeout=args.timeout or None, force=args.force)
+    try:
+        batch = Batch(docs, options, jobs=jobs, timeout=args.timeout or None, force=args.force)
+    except OutputLocked as exc:  # not a mistake in the arguments: no usage text, but the same status
+        print(f"cleaner: {exc}", file=sys.stderr)
+        return 2
     if batch.note and not args.quiet:
         print(f"cleaner: {batch.note}", file=sys.stderr)
     bar = _progress_bar(total) if show_progress else None
@@ -279,11 +285,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders (recursive) or - for stdin")
     out = p.add_argument_group("output")
     out.add_argument("-o", "--output", metavar="DIR", default=None,
-                     help="write one file per input under DIR, plus DIR/manifest.jsonl")
+                     help="write one file per input under DIR, plus DIR/manifest.jsonl (one run at a time per DIR)")
     out.add_argument("--format", choices=FORMATS, default=None,
-                     help="txt: article text; json: the record (title, date, authors...); jsonl: one record "
-                          "per line on stdout; md: title, metadata lines, text. Default: txt for one page on "
-                          "stdout, jsonl for more, json with -o")
+                     help="txt: article text; json: the record (title, date, authors...); jsonl: the record "
+                          "on one line (with -o: one .jsonl file per input); md: title, metadata lines, text. "
+                          "Default: txt for one page on stdout, jsonl for more, json with -o")
     out.add_argument("--removed", action="store_true", help="include the removed pieces in JSON records")
     out.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     out.add_argument("--force", action="store_true", help="with -o: redo every input, even those a previous run finished")

@@ -228,13 +228,15 @@ def iter_docs(
     url: str | None = None,
     max_bytes: int | None = None,
     stdin: BinaryIO | None = None,
+    reserved: Iterable[str] = (),
 ) -> Iterator[Doc]:
     """Every document of the sources, in order, each with a unique `output` name.
 
     `url` applies to pages and stdin (records carry their own). Records larger than `max_bytes`
     become failed Docs here, before they travel anywhere; pages are checked by `read_doc`.
+    `reserved` output names are never given to a document (the manifest's name, for instance).
     """
-    taken: set[str] = set()
+    taken: set[str] = {name.casefold() for name in reserved}
     for source in sources:
         for doc in _docs_of(source, fields, url, max_bytes, stdin):
             output = _unique(doc.output, source, taken)

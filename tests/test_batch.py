@@ -25,6 +25,7 @@ from cleaner.batch import (
     BatchOptions,
     BatchResult,
     Manifest,
+    OutputLocked,
     Ready,
     atomic_write,
     clean_many,
@@ -320,6 +321,50 @@ def test_batch_into_a_folder_then_resume(tmp_path: Path) -> None:
     assert summary.skipped == len(SAMPLE_FILES) and all(r.skipped for r in results)
     results, summary = run(force=True)
     assert summary.skipped == 0
+
+
+def test_one_batch_at_a_time_per_output_folder(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in SAMPLE_FILES[:2]:
+        (src / p.name).write_bytes(p.read_bytes())
+    out = tmp_path / "out"
+    options = BatchOptions(format="txt", out_dir=str(out))
+    first = Batch(iter_docs(find_sources([str(src)])), options, jobs=1)
+    with pytest.raises(OutputLocked, match="another cleaner run"):
+        Batch(iter_docs(find_sources([str(src)])), options, jobs=1)  # in this process too
+    child = multiprocessing.get_context("fork").Process(  # and from another process
+        target=lambda: os._exit(3 if _locked_out(options, src) else 0)
+    )
+    child.start()
+    child.join(30)
+    assert child.exitcode == 3
+    assert len(list(first)) == 2  # iterating to the end closes the batch and frees the folder
+    second = Batch(iter_docs(find_sources([str(src)])), options, jobs=1)
+    assert [r.skipped for r in second] == [True, True]
+    assert (out / batch_mod.LOCK).exists() and (out / batch_mod.LOCK).stat().st_size == 0
+
+
+def _locked_out(options: BatchOptions, src: Path) -> bool:
+    batch_mod._held.clear()  # a forked child: the parent's bookkeeping is not its lock
+    try:
+        Batch(iter_docs(find_sources([str(src)])), options, jobs=1).close()
+    except OutputLocked:
+        return True
+    return False
+
+
+def test_jsonl_outputs_never_take_the_manifest_name(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "manifest.txt").write_bytes(SAMPLE_FILES[0].read_bytes())
+    out = tmp_path / "out"
+    options = BatchOptions(format="jsonl", out_dir=str(out))
+    [r] = list(Batch(iter_docs(find_sources([str(src)]), reserved=options.reserved), options, jobs=1))
+    assert r.output == "manifest.txt.jsonl" and json.loads((out / r.output).read_text())["input"].endswith("manifest.txt")
+    [r] = list(Batch(iter_docs(find_sources([str(src)])), options, jobs=1, force=True))  # without reserved=
+    assert r.status == "failed" and "reserved" in r.reason
+    assert json.loads((out / MANIFEST).read_text().splitlines()[0])["cleaner_manifest"] == 1
 
 
 # --- inputs ----------------------------------------------------------------------------------
