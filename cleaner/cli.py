@@ -12,20 +12,19 @@ Exit status: 0 all inputs cleaned, 1 some inputs failed (each recorded), 2 usage
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import re
 import shutil
 import signal
 import stat
 import sys
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from . import evaluate
 from .api import clean_file
 from .batch import FAILED, FORMATS, MANIFEST, Batch, BatchOptions, OutputLocked, Summary, default_jobs
 from .config import Config
-from .inputs import KINDS, RecordFields, count_docs, find_sources, iter_docs, sniff_stream
+from .inputs import KINDS, STDIN, RecordFields, Source, count_docs, iter_docs, iter_sources, kind_of, sniff_stream
 from .profiles import profiles
 
 DEFAULT_TIMEOUT = 30.0
@@ -127,16 +126,18 @@ def _cmd_clean(args: argparse.Namespace) -> int:
         known = ", ".join(sorted(p.name for p in profiles()))
         parser.error(f"--profile {args.profile}: no such profile (known: {known})")
 
-    sources = find_sources(
-        args.inputs, globs=args.glob or (), exclude=[out_dir] if out_dir else (), stdin_kind=args.stdin_format
-    )
-    stdin = None
-    if any(s.path is None and not s.error for s in sources):
-        stdin, kind = sniff_stream(sys.stdin.buffer, args.stdin_format)
-        sources = [dataclasses.replace(s, kind=kind) if s.path is None else s for s in sources]
+    stdin, stdin_kind = None, args.stdin_format
+    if STDIN in args.inputs:
+        stdin, stdin_kind = sniff_stream(sys.stdin.buffer, args.stdin_format)
+
+    def sources() -> Iterator[Source]:
+        """The inputs, found lazily (a folder of 20,000 files is never listed in memory)."""
+        return iter_sources(args.inputs, globs=args.glob or (), exclude=[out_dir] if out_dir else (), stdin_kind=stdin_kind)
+
+    first = args.inputs[0]
     single = (
-        len(args.inputs) == 1 and len(sources) == 1 and sources[0].kind == "doc"
-        and not os.path.isdir(args.inputs[0])
+        len(args.inputs) == 1 and not os.path.isdir(first)
+        and (stdin_kind if first == STDIN else kind_of(first)) == "doc"
     )
     fmt = args.format or ("json" if out_dir else "txt" if single else "jsonl")
     config = Config(kind=args.kind, profile=args.profile, keep_captions=args.keep_captions)
@@ -148,12 +149,12 @@ def _cmd_clean(args: argparse.Namespace) -> int:
     show_progress = (
         not args.quiet and not single and _stderr_is_terminal() and (out_dir is not None or not _is_stream(sys.stdout))
     )
-    total = count_docs(sources) if show_progress else None
+    total = count_docs(sources()) if show_progress else None
     jobs = args.jobs or default_jobs()
     if single or (total is not None and total < jobs):
         jobs = max(1, min(jobs, total or 1))
     docs = iter_docs(
-        sources,
+        sources(),
         fields=fields,
         url=args.url,
         max_bytes=args.max_size,
