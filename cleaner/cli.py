@@ -335,6 +335,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    code = _run(args)
+    if argv is None and _is_the_program():
+        _exit_now(code)
+    return code
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except KeyboardInterrupt:  # before a batch started (a batch handles its own, with a summary)
@@ -347,6 +354,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError:
             pass
         return 0
+
+
+def _is_the_program() -> bool:
+    """True when this process is the `cleaner` command (the console script or `python -m
+    cleaner.cli`), not a program that calls main()."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return getattr(spec, "name", None) == "cleaner.cli" or os.path.basename(sys.argv[0]) in ("cleaner", "cleaner.exe")
+
+
+def _exit_now(code: int) -> None:
+    """End the command without the interpreter's teardown, which frees the loaded models object
+    by object (~80 ms, a tenth of a small run). By now every output and the manifest are closed
+    and the workers joined; only the standard streams still need flushing. When they cannot be
+    flushed (other than a reader that has gone), the ordinary exit takes over."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader of stdout has gone (`| head`): nothing to report
+        pass
+    except (OSError, ValueError):
+        return
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -168,6 +168,16 @@ def test_stdout_order_is_input_order_whatever_the_jobs(tmp_path: Path) -> None:
     assert two.stdout == one.stdout
 
 
+def test_a_reader_that_stops_early_is_normal_use(tmp_path: Path) -> None:
+    make_dumps(tmp_path, 40)
+    proc = popen("clean", tmp_path, "--jobs", "2", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.read(10)  # `cleaner clean ... | head -c 10`
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert b"Traceback" not in err and b"Exception ignored" not in err
+
+
 def test_glob_filters_folder_inputs(tmp_path: Path) -> None:
     make_dumps(tmp_path, 2)
     (tmp_path / "x.html").write_bytes(html_page(SAMPLE_FILES[0].read_text()))
