@@ -39,6 +39,7 @@ and no timeout, items are cleaned in the calling process with no processes at al
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import gc
 import hashlib
@@ -877,6 +878,8 @@ def record(article: Article, input: str, *, id: str | None = None, removed: bool
     rec: dict[str, Any] = {"input": input}
     if id is not None:
         rec["id"] = id
+    if not removed and article.removed:  # not one dict per removed piece, only to drop them
+        article = dataclasses.replace(article, removed=())
     rec.update(article.to_dict())
     if not removed:
         rec.pop("removed")
