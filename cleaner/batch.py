@@ -14,16 +14,15 @@ plain script needs no `if __name__ == "__main__"` guard); otherwise they come fr
 "forkserver" (or "spawn"), which never copies the caller's threads or locks. Either way profiles
 registered at run time are sent to them, and a forked worker closes its siblings' pipe ends, so a
 parent killed with SIGKILL leaves no worker behind (each sees end-of-file and exits). The parent
-uses no threads while workers run: chunks go out and results come back through non-blocking
+uses no threads: chunks go out and results come back through non-blocking
 pipes under one selector (every complete result read in one go), so neither side can block the
 other with a large item or result. Items are read lazily and sent in small chunks; at most
 `window` items are between "read" and "yielded", so a 20,000-item generator is never listed and
 memory stays flat. Results come back one per item and are yielded in input order.
 
 Start-up is most of a run's fixed cost (~0.7 s: the stop-word index, the n-gram language model,
-the HTML stack), so it is paid once, in the parent, before forking (`WarmUp`): the language
-model loads in a helper thread (joined before any fork) while the text path warms up, and the
-HTML path only when the first items look like pages. Forked workers inherit all of it and do not
+the HTML stack), so it is paid once, in the parent, before forking (`WarmUp`), the HTML path
+only when the first items look like pages. Forked workers inherit all of it and do not
 warm up again; the parent's objects are frozen out of the workers' garbage collector so that
 they stay shared (copy-on-write) instead of being copied page by page.
 
@@ -67,7 +66,6 @@ from .api import clean
 from .article import Article
 from .config import Config
 from .inputs import Doc, InputRejected, read_doc, read_file
-from .language import guess_language
 from .profiles import profiles, register_profile
 
 FORMATS = ("txt", "json", "jsonl", "md")
@@ -693,17 +691,8 @@ _WARM_OTHERS = (
 def warm_up(*, html: bool = True) -> None:
     """Clean a few small documents once (a dump, a listing, other scripts and languages, and with
     `html` a page with metadata), so lazy imports and language models are loaded before any
-    item's time budget starts, and, with fork, once for every worker.
-
-    The language model for scripts without spaces (its loading is mostly LZMA decompression,
-    which runs outside the GIL) loads in a helper thread while the text path warms up here; the
-    thread has ended when this returns, so forking afterwards is safe."""
-    loader = threading.Thread(target=_load_language_model, name="cleaner-warm-up", daemon=True)
-    loader.start()
-    try:
-        clean(_WARM_TEXT)  # needs no n-gram model: the two warm-ups never wait for each other
-    finally:
-        loader.join()
+    item's time budget starts, and, with fork, once for every worker."""
+    clean(_WARM_TEXT)
     for text in _WARM_OTHERS:
         clean(text)
     clean(_WARM_OTHERS[1].encode("gb2312"))  # bytes that are not UTF-8: the charset detector
@@ -718,13 +707,6 @@ def warm_up(*, html: bool = True) -> None:
         + "</article></body></html>",
         url="https://www.example.com/news/budget",
     )
-
-
-def _load_language_model() -> None:
-    try:
-        guess_language(_WARM_OTHERS[1])
-    except Exception:  # the main thread's warm-up meets the same error, or the first item does
-        pass
 
 
 class WarmUp:
