@@ -14,10 +14,17 @@ plain script needs no `if __name__ == "__main__"` guard); otherwise they come fr
 "forkserver" (or "spawn"), which never copies the caller's threads or locks. Either way profiles
 registered at run time are sent to them, and a forked worker closes its siblings' pipe ends, so a
 parent killed with SIGKILL leaves no worker behind (each sees end-of-file and exits). The parent
-uses no threads: chunks go out through non-blocking pipes under a selector, so neither side can
-block the other with a large item or result. Items are read lazily and sent in small chunks; at
-most `window` items are between "read" and "yielded", so a 20,000-item generator is never listed
-and memory stays flat. Results come back one per item and are yielded in input order.
+uses no threads: chunks go out and results come back through non-blocking
+pipes under one selector (every complete result read in one go), so neither side can block the
+other with a large item or result. Items are read lazily and sent in small chunks; at most
+`window` items are between "read" and "yielded", so a 20,000-item generator is never listed and
+memory stays flat. Results come back one per item and are yielded in input order.
+
+Start-up is most of a run's fixed cost (~0.7 s: the stop-word index, the n-gram language model,
+the HTML stack), so it is paid once, in the parent, before forking (`WarmUp`), the HTML path
+only when the first items look like pages. Forked workers inherit all of it and do not
+warm up again; the parent's objects are frozen out of the workers' garbage collector so that
+they stay shared (copy-on-write) instead of being copied page by page.
 
 The per-document time budget (`timeout`) is enforced twice. Inside the worker a SIGALRM timer
 (signal.setitimer) interrupts Python code at the budget; that worker reports the item as timed out
@@ -31,6 +38,8 @@ and no timeout, items are cleaned in the calling process with no processes at al
 
 from __future__ import annotations
 
+import dataclasses
+import errno
 import gc
 import hashlib
 import itertools
@@ -39,12 +48,14 @@ import multiprocessing
 import os
 import pickle
 import selectors
+import shutil
 import signal
 import struct
 import sys
 import threading
 import time
 import warnings
+import zlib
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from functools import partial
@@ -60,6 +71,7 @@ from .profiles import profiles, register_profile
 FORMATS = ("txt", "json", "jsonl", "md")
 EXTENSIONS = {"txt": ".txt", "json": ".json", "jsonl": ".jsonl", "md": ".md"}
 MANIFEST = "manifest.jsonl"
+LOCK = ".cleaner.lock"
 TMP_MARK = ".cleaner-tmp-"
 
 CLEANED, EMPTY, FAILED = "cleaned", "empty", "failed"
@@ -114,6 +126,73 @@ def sweep_temporaries(folder: str | os.PathLike[str]) -> int:
     return removed
 
 
+# --- one run per output folder ----------------------------------------------------------------
+
+
+class OutputLocked(RuntimeError):
+    """Another run is writing to the output folder (another process, or another Batch here)."""
+
+
+_held: set[str] = set()  # real paths of the output folders this process has locked
+
+
+class FolderLock:
+    """An advisory lock on an output folder, held while a batch writes to it.
+
+    A POSIX record lock (fcntl.lockf) on `DIR/.cleaner.lock`, taken without waiting: a second run
+    on the same folder gets OutputLocked instead of interleaving its manifest lines and sweeping
+    the first run's temporary files. The kernel drops the lock when its process ends, however it
+    ends (kill -9 included), so a stale lock file never blocks a rerun; the empty file stays. Such
+    locks are not inherited by forked workers and do not conflict within one process, so the
+    folders this process holds are also kept in a set. Advisory: only cleaner runs respect it. On
+    a file system without locks (ENOLCK), or where fcntl does not exist, the run goes on unlocked.
+    """
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = str(folder)
+        self._real = os.path.realpath(folder)
+        self._fd: int | None = None
+        self._held = False
+        if self._real in _held:
+            raise OutputLocked(self._message())
+        try:
+            import fcntl
+        except ImportError:  # not POSIX
+            self._hold()
+            return
+        fd = os.open(os.path.join(folder, LOCK), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        try:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in (errno.EACCES, errno.EAGAIN):
+                raise OutputLocked(self._message()) from None
+            if exc.errno != errno.ENOLCK:
+                raise
+            warnings.warn(f"{self.folder}: this file system has no locks; make sure no other run writes here",
+                          RuntimeWarning, stacklevel=3)
+        else:
+            self._fd = fd
+        self._hold()
+
+    def _hold(self) -> None:
+        _held.add(self._real)
+        self._held = True
+
+    def _message(self) -> str:
+        return (f"{self.folder}: another cleaner run is writing to this folder (it holds {LOCK}); "
+                "wait for it to finish, or write to another folder")
+
+    def release(self) -> None:
+        """Let other runs have the folder; safe to call twice."""
+        if self._fd is not None:
+            os.close(self._fd)  # closing the file drops the process's lock on it
+            self._fd = None
+        if self._held:
+            _held.discard(self._real)
+            self._held = False
+
+
 # --- the ordered parallel map ----------------------------------------------------------------
 
 
@@ -165,13 +244,14 @@ def _worker_main(
     alarm = bool(soft_timeout) and hasattr(signal, "setitimer")
     if alarm:
         signal.signal(signal.SIGALRM, _on_alarm)
-    if warm is not None:  # before "ready": warm-up never counts against an item's time budget
+    if warm is not None:  # (not forked from a warm parent) before "ready": never in an item's budget
         try:
             warm()
         except Exception:
             pass
     gc.collect()  # the first full collection, here rather than inside the first item's budget
-    results.send((None, time.monotonic()))  # ready
+    out = results.fileno()
+    _write_all(out, _frame((None, time.monotonic())))  # ready
     while True:
         try:
             chunk = tasks.recv()
@@ -193,11 +273,13 @@ def _worker_main(
             except BaseException as exc:  # one bad item never ends the worker
                 message = (index, False, _reason(exc), isinstance(exc, MemoryError))
             try:
-                results.send((message, time.monotonic()))
-            except (OSError, EOFError):
-                return
+                data = _frame((message, time.monotonic()))
             except Exception as exc:  # the value could not be pickled
-                results.send(((index, False, f"result could not be sent back: {_reason(exc)}", False), time.monotonic()))
+                data = _frame(((index, False, f"result could not be sent back: {_reason(exc)}", False), time.monotonic()))
+            try:
+                _write_all(out, data)
+            except OSError:  # the parent is gone
+                return
             if message[3]:  # retire: interrupted code may have left state half-updated
                 return
 
@@ -211,15 +293,45 @@ def _frame(obj: Any) -> bytes:
     return struct.pack("!i", n) + buf
 
 
-class _Worker:
-    """One worker process, its two pipes, the items it holds, and bytes not yet written to it.
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of `data` to a blocking fd (a pipe may take a large write in parts)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
-    Tasks are written without blocking (the pipe's fd is non-blocking and the parent's selector
-    waits for it to drain), so a worker busy sending a large result never deadlocks with a parent
-    sending it a large chunk, and the parent needs no threads (which makes fork safe).
+
+def _unframe(buffer: bytearray) -> list[Any]:
+    """The complete messages at the front of `buffer` (removed from it); a partial one stays."""
+    messages = []
+    pos = 0
+    with memoryview(buffer) as view:
+        while len(buffer) - pos >= 4:
+            (n,) = struct.unpack_from("!i", buffer, pos)
+            head = 4
+            if n == -1:
+                if len(buffer) - pos < 12:
+                    break
+                (n,) = struct.unpack_from("!Q", buffer, pos + 4)
+                head = 12
+            if len(buffer) - pos - head < n:
+                break
+            messages.append(pickle.loads(view[pos + head : pos + head + n]))
+            pos += head + n
+    del buffer[:pos]
+    return messages
+
+
+class _Worker:
+    """One worker process, its two pipes, the items it holds, and bytes not yet written to it or
+    read from it.
+
+    Both of the parent's pipe ends are non-blocking and watched by one selector: tasks are
+    written as far as the pipe takes them (the rest when it drains), and results are read as they
+    come, every complete message at once. So a worker busy sending a large result never deadlocks
+    with a parent sending it a large chunk, and the parent needs no threads (which makes fork safe).
     """
 
-    __slots__ = ("proc", "results", "tasks", "outbox", "pending", "started", "ready", "spawned")
+    __slots__ = ("proc", "results", "tasks", "outbox", "inbox", "pending", "started", "ready", "spawned", "writing")
 
     def __init__(
         self,
@@ -254,10 +366,13 @@ class _Worker:
         self.results = res_r
         self.tasks = task_w
         os.set_blocking(task_w.fileno(), False)
+        os.set_blocking(res_r.fileno(), False)
         self.outbox = bytearray()
+        self.inbox = bytearray()
         self.pending: deque[tuple[int, Any]] = deque()
         self.spawned = self.started = time.monotonic()
         self.ready = False
+        self.writing = False  # the tasks pipe is registered with the selector, waiting to drain
 
     def send(self, chunk: list[tuple[int, Any]] | None) -> None:
         if chunk:
@@ -278,6 +393,24 @@ class _Worker:
                 self.outbox.clear()
                 return
             del self.outbox[:n]
+
+    def read(self) -> tuple[list[Any], bool]:
+        """(every complete message the worker has sent, False once its end of the pipe is closed)."""
+        fd = self.results.fileno()
+        open_ = True
+        while True:
+            try:
+                data = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                break
+            except OSError:
+                open_ = False
+                break
+            if not data:
+                open_ = False
+                break
+            self.inbox += data
+        return (_unframe(self.inbox) if self.inbox else []), open_
 
     def stop(self, *, kill: bool) -> None:
         if not kill and self.proc.is_alive():
@@ -338,8 +471,9 @@ def ordered_map(
     `fn` must be picklable (a module-level function or a partial of one) when processes are
     used. A `Ready` item is yielded as it is, in its place, without being sent. See the module
     docstring for how `timeout` is enforced. Closing the generator early stops the workers.
-    `warm` (picklable, no arguments) runs once where the work will run before any item: in this
-    process before forking (so workers inherit its caches), or in each worker before it is ready.
+    `warm` (picklable, no arguments) runs once where the work will run, before any item and after
+    the first items have been read (a `WarmUp` looks at them): in this process before forking (so
+    workers inherit its caches), or in each worker before it is ready.
     """
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
@@ -377,6 +511,8 @@ def _parallel_map(
     grace = None if timeout is None else timeout + max(1.0, 0.2 * timeout)
     startup = 60.0
     workers: list[_Worker] = []
+    selector: selectors.BaseSelector | None = None
+    worker_warm = warm  # what a new worker runs before it is ready (nothing when forked warm)
     source = iter(items)
     exhausted = False
     next_in = 0  # index of the next item to read
@@ -385,23 +521,42 @@ def _parallel_map(
     backlog: deque[tuple[int, Any]] = deque()  # read, not yet sent (resent items go in front)
 
     def spawn() -> _Worker:
-        return _Worker(ctx, fn, timeout, extra, workers, warm)
+        assert selector is not None
+        w = _Worker(ctx, fn, timeout, extra, workers, worker_warm)
+        selector.register(w.results.fileno(), selectors.EVENT_READ, w)
+        selector.register(w.proc.sentinel, selectors.EVENT_READ, w)
+        return w
 
     def start() -> None:
         """Start the workers, on the first item that needs one (a resumed run may need none)."""
-        nonlocal ctx, extra
+        nonlocal ctx, extra, selector, worker_warm
         ctx = _context()
         extra = _registered_profiles()
+        selector = selectors.DefaultSelector()
         if warm is not None and ctx.get_start_method() == "fork":
             try:
                 warm()  # once, here: every worker (and every replacement) starts warm
             except Exception:
                 pass
+            worker_warm = None
         for _ in range(jobs):
             workers.append(spawn())
 
+    def writing(w: _Worker) -> None:
+        """Watch `w`'s tasks pipe while it holds unwritten bytes, and only then."""
+        assert selector is not None
+        if bool(w.outbox) != w.writing:
+            if w.outbox:
+                selector.register(w.tasks.fileno(), selectors.EVENT_WRITE, w)
+            else:
+                selector.unregister(w.tasks.fileno())
+            w.writing = bool(w.outbox)
+
     def replace(w: _Worker, first_reason: str | None) -> None:
         """Stop `w`, fail the item it was on (if a reason is given), resend the rest elsewhere."""
+        assert selector is not None
+        for fd in (w.results.fileno(), w.proc.sentinel, *([w.tasks.fileno()] if w.writing else [])):
+            selector.unregister(fd)
         w.stop(kill=True)
         if first_reason is not None and w.pending:
             index, _ = w.pending.popleft()
@@ -415,25 +570,22 @@ def _parallel_map(
         return (w.started if w.ready else w.spawned + startup) + grace
 
     def receive(w: _Worker) -> bool:
-        """Read every message `w` has sent; False when its pipe is closed."""
-        try:
-            while w.results.poll():
-                message, at = w.results.recv()
-                if message is None:
-                    w.ready = True
-                    w.started = max(w.started, at)
-                    continue
-                index, ok, value, retire = message
-                if w.pending and w.pending[0][0] == index:
-                    w.pending.popleft()
-                done[index] = (ok, value)
-                w.started = at
-                if retire:
-                    replace(w, None)
-                    return True
-        except (EOFError, OSError):
-            return False
-        return True
+        """Take every message `w` has sent; False when its pipe is closed."""
+        messages, open_ = w.read()
+        for message, at in messages:
+            if message is None:
+                w.ready = True
+                w.started = max(w.started, at)
+                continue
+            index, ok, value, retire = message
+            if w.pending and w.pending[0][0] == index:
+                w.pending.popleft()
+            done[index] = (ok, value)
+            w.started = at
+            if retire:
+                replace(w, None)
+                return True
+        return open_
 
     try:
         while True:
@@ -463,23 +615,19 @@ def _parallel_map(
             for w in workers:
                 if backlog and len(w.pending) <= chunksize:
                     w.send([backlog.popleft() for _ in range(min(chunksize, len(backlog)))])
+                    writing(w)
             busy = [w for w in workers if w.pending]
             if not busy:
                 continue
+            assert selector is not None
             deadlines = [deadline(w) for w in busy] if grace is not None else []
             wait_s = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            with selectors.DefaultSelector() as selector:
-                for w in busy:
-                    selector.register(w.results.fileno(), selectors.EVENT_READ, w)
-                    selector.register(w.proc.sentinel, selectors.EVENT_READ, w)
-                    if w.outbox:
-                        selector.register(w.tasks.fileno(), selectors.EVENT_WRITE, w)
-                events = selector.select(wait_s)
             woken: list[_Worker] = []
-            for key, mask in events:
+            for key, mask in selector.select(wait_s):
                 w = key.data
                 if mask & selectors.EVENT_WRITE:
                     w.flush()
+                    writing(w)
                 if mask & selectors.EVENT_READ and w not in woken:
                     woken.append(w)
             for w in woken:
@@ -502,6 +650,8 @@ def _parallel_map(
                         raise RuntimeError(f"a worker process did not start within {startup:g} s")
                     replace(w, f"timed out after {timeout:g} s (worker process stopped and replaced)")
     finally:
+        if selector is not None:
+            selector.close()
         for w in workers:
             w.stop(kill=bool(w.pending) or not exhausted)
 
@@ -538,14 +688,16 @@ _WARM_OTHERS = (
 )
 
 
-def warm_up() -> None:
-    """Clean a few small documents once (a dump, a listing, other scripts and languages, a page
-    with metadata), so lazy imports and language models are loaded before any item's time budget
-    starts, and, with fork, once for every worker."""
+def warm_up(*, html: bool = True) -> None:
+    """Clean a few small documents once (a dump, a listing, other scripts and languages, and with
+    `html` a page with metadata), so lazy imports and language models are loaded before any
+    item's time budget starts, and, with fork, once for every worker."""
     clean(_WARM_TEXT)
     for text in _WARM_OTHERS:
         clean(text)
     clean(_WARM_OTHERS[1].encode("gb2312"))  # bytes that are not UTF-8: the charset detector
+    if not html:
+        return
     clean(
         '<html><head><title>Budget | The Daily</title><meta property="og:site_name" content="The Daily">'
         '<meta name="author" content="Jane Doe"><meta property="article:published_time" '
@@ -555,6 +707,64 @@ def warm_up() -> None:
         + "</article></body></html>",
         url="https://www.example.com/news/budget",
     )
+
+
+class WarmUp:
+    """A batch's warm-up (`warm=` of ordered_map): the text path always; the HTML path (trafilatura,
+    lxml, the metadata extractors: ~0.1 s more) only when the config says kind="html" or one of
+    the first items looks like a page (an .html name, markup near the start). A worker that meets
+    HTML later loads that path then, inside that item's budget, once per worker.
+
+    `see(item)` is called as items are read; ordered_map runs the warm-up after the first chunks
+    are read and before any worker exists, so what it saw decides.
+    """
+
+    SAMPLE = 32
+    __slots__ = ("html", "seen")
+
+    def __init__(self, html: bool = False) -> None:
+        self.html = html
+        self.seen = 0
+
+    def see(self, item: Any) -> None:
+        if self.html or self.seen >= self.SAMPLE:
+            return
+        self.seen += 1
+        try:
+            self.html = _looks_like_a_page(item)
+        except Exception:  # a file that cannot be read now fails later, with its reason
+            pass
+
+    def __call__(self) -> None:
+        warm_up(html=self.html)
+
+
+def _looks_like_a_page(item: Any) -> bool:
+    """Whether a batch item (a Doc, or clean_many's (id, source, url)) looks like HTML."""
+    from .readers.detect import looks_like_html
+
+    data: Any = None
+    path: str | None = None
+    if isinstance(item, Doc):
+        if item.data is not None:
+            data = item.data
+        else:
+            path = item.path or item.input
+    elif isinstance(item, tuple) and len(item) == 3:
+        if isinstance(item[1], (str, bytes)):
+            data = item[1]
+        else:
+            path = os.fspath(item[1])
+    if path is not None:
+        if path.lower().removesuffix(".gz").endswith((".html", ".htm", ".xhtml")):
+            return True
+        with open(path, "rb") as f:
+            data = f.read(8192)
+        if data[:2] == b"\x1f\x8b":
+            data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 8192)
+    if isinstance(data, (bytes, bytearray)):
+        data = bytes(data[:8192]).decode("latin-1")
+    return isinstance(data, str) and looks_like_html(data[:8192])
 
 
 # --- clean_many --------------------------------------------------------------------------------
@@ -624,6 +834,7 @@ def clean_many(
         cfg = cfg.replace(**overrides)
     normalised = _normalise(items)
     ids: deque[Any] = deque()
+    warm = WarmUp(html=cfg.kind == "html")
 
     def remember(stream: Iterator[Any]) -> Iterator[Any]:
         for item in stream:
@@ -632,9 +843,10 @@ def clean_many(
                 yield Ready(False, item.value[1])
             else:
                 ids.append(item[0])
+                warm.see(item)
                 yield item
 
-    mapped = ordered_map(partial(_clean_item, cfg), remember(normalised), jobs=jobs, timeout=timeout, warm=warm_up)
+    mapped = ordered_map(partial(_clean_item, cfg), remember(normalised), jobs=jobs, timeout=timeout, warm=warm)
     for ok, value in mapped:
         rid = ids.popleft()
         yield BatchResult(rid, value, None) if ok else BatchResult(rid, None, value)
@@ -648,6 +860,8 @@ def record(article: Article, input: str, *, id: str | None = None, removed: bool
     rec: dict[str, Any] = {"input": input}
     if id is not None:
         rec["id"] = id
+    if not removed and article.removed:  # not one dict per removed piece, only to drop them
+        article = dataclasses.replace(article, removed=())
     rec.update(article.to_dict())
     if not removed:
         rec.pop("removed")
@@ -720,6 +934,11 @@ class BatchOptions:
     reject_binary: bool = True
     salt: str = ""
     """Anything else that shapes outputs, for `key()` (the CLI puts --url and record field names)."""
+
+    @property
+    def reserved(self) -> tuple[str, ...]:
+        """Output names (without extension) no input may take: `manifest` when outputs are .jsonl."""
+        return (MANIFEST.removesuffix(EXTENSIONS["jsonl"]),) if self.out_dir is not None and self.format == "jsonl" else ()
 
     def key(self) -> str:
         """A fingerprint of the options that shape outputs (and of this cleaner's version)."""
@@ -815,15 +1034,17 @@ class Manifest:
     Lines are appended (and flushed) as inputs finish, so a run killed with SIGKILL leaves a
     record of everything it finished (at worst a torn last line, which is ignored). `close()`
     rewrites it atomically: a header line with the options' key, then one line per input of this
-    run in input order, then entries of earlier runs for inputs not in this one.
+    run in input order, then entries of earlier runs for inputs not in this one. This run's lines
+    are copied from the file, not kept in memory (20,000 inputs would hold ~6 MB); only an
+    earlier run's entries are, to be looked up.
     """
 
     def __init__(self, out_dir: str | os.PathLike[str], options_key: str, *, force: bool = False) -> None:
         self.path = Path(out_dir) / MANIFEST
         self.key = options_key
         self.previous: dict[str, str] = {}
-        self.current: dict[str, str] = {}
         self.reset: str | None = None
+        self._start = 0  # where this run's lines begin in the file
         if not force:
             self._load()
         self._header = json.dumps({"cleaner_manifest": 1, "options": self.key})
@@ -857,10 +1078,12 @@ class Manifest:
         if self.previous:
             fh = open(self.path, "a", encoding="utf-8", errors="backslashreplace")
             if self.path.stat().st_size and not self._ends_with_newline():
-                fh.write("\n")
+                fh.write("\n")  # after a torn line, which the rewrite leaves out
         else:
             atomic_write(self.path, self._header + "\n")
             fh = open(self.path, "a", encoding="utf-8", errors="backslashreplace")
+        fh.flush()
+        self._start = os.fstat(fh.fileno()).st_size
         return fh
 
     def _ends_with_newline(self) -> bool:
@@ -886,7 +1109,8 @@ class Manifest:
         """Carry an earlier entry into this run (a skipped input)."""
         line = self.previous.pop(input, None)
         if line is not None:
-            self.current[input] = line
+            self._fh.write(line + "\n")
+            self._fh.flush()
 
     def add(self, result: DocResult, fingerprint: str) -> None:
         entry: dict[str, Any] = {"input": result.input}
@@ -900,7 +1124,6 @@ class Manifest:
         )
         line = json.dumps(entry, ensure_ascii=False)
         self.previous.pop(result.input, None)
-        self.current[result.input] = line
         self._fh.write(line + "\n")
         self._fh.flush()
 
@@ -908,8 +1131,21 @@ class Manifest:
         if self._fh.closed:
             return
         self._fh.close()
-        lines = [self._header, *self.current.values(), *self.previous.values()]
-        atomic_write(self.path, "\n".join(lines) + "\n")
+        tmp = self.path.with_name(f".{self.path.name}{TMP_MARK}{os.getpid()}-{next(_tmp_counter)}")
+        try:
+            with open(tmp, "wb") as out, open(self.path, "rb") as log:
+                out.write(self._header.encode() + b"\n")
+                log.seek(self._start)
+                shutil.copyfileobj(log, out, 1 << 20)
+                for line in self.previous.values():
+                    out.write(line.encode("utf-8", "backslashreplace") + b"\n")
+            os.replace(tmp, self.path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
 
 
 class Batch:
@@ -941,10 +1177,16 @@ class Batch:
         self.summary = Summary()
         self.manifest: Manifest | None = None
         self.swept = 0
+        self._lock: FolderLock | None = None
         if options.out_dir is not None:
             os.makedirs(options.out_dir, exist_ok=True)
-            self.swept = sweep_temporaries(options.out_dir)
-            self.manifest = Manifest(options.out_dir, options.key(), force=force)
+            self._lock = FolderLock(options.out_dir)  # OutputLocked: another run writes there
+            try:
+                self.swept = sweep_temporaries(options.out_dir)
+                self.manifest = Manifest(options.out_dir, options.key(), force=force)
+            except BaseException:
+                self._lock.release()
+                raise
         self._docs = docs
         self._fingerprints: deque[str] = deque()
         self._started = time.monotonic()
@@ -957,10 +1199,13 @@ class Batch:
 
     def _items(self) -> Iterator[Doc | Ready]:
         out_dir = self.options.out_dir
+        reserved = {name.casefold() for name in self.options.reserved}
         for doc in self._docs:
             self._fingerprints.append(doc.fingerprint)
             if doc.error is not None:
                 yield Ready(False, (doc, doc.error))
+            elif reserved and doc.output.casefold() in reserved:  # iter_docs(reserved=...) avoids this
+                yield Ready(False, (doc, f"its output name {doc.output!r} is reserved in the output folder"))
             elif self.manifest is not None and out_dir is not None and (entry := self.manifest.done(doc, out_dir)):
                 yield Ready(True, DocResult(
                     doc.input, entry["status"], entry.get("reason"), entry.get("output"), None, {},
@@ -972,6 +1217,7 @@ class Batch:
     def __iter__(self) -> Iterator[DocResult]:
         fn = partial(_process, self.options)
         docs: deque[Doc] = deque()
+        warm = WarmUp(html=self.options.config.kind == "html")
 
         def remember(stream: Iterator[Doc | Ready]) -> Iterator[Doc | Ready]:
             for item in stream:
@@ -984,9 +1230,10 @@ class Batch:
                     docs.append(None)  # type: ignore[arg-type]
                 else:
                     docs.append(item)
+                    warm.see(item)
                 yield item
 
-        self._results = ordered_map(fn, remember(self._items()), jobs=self.jobs, timeout=self.timeout, warm=warm_up)
+        self._results = ordered_map(fn, remember(self._items()), jobs=self.jobs, timeout=self.timeout, warm=warm)
         try:
             for ok, value in self._results:
                 doc = docs.popleft()
@@ -1003,7 +1250,7 @@ class Batch:
             if self.options.format in ("json", "jsonl"):
                 rec = failure_record(doc.input, error, id=doc.id, url=doc.url)
                 line = json.dumps(rec, ensure_ascii=False, indent=2 if self.options.format == "json" else None) + "\n"
-        elif doc.output:
+        elif doc.output and doc.output.casefold() not in {name.casefold() for name in self.options.reserved}:
             stale = os.path.join(self.options.out_dir, doc.output + EXTENSIONS[self.options.format])
             try:
                 os.unlink(stale)  # an earlier run's output for an input that now fails
@@ -1028,6 +1275,8 @@ class Batch:
             self._results = None
         if self.manifest is not None:
             self.manifest.close()
+        if self._lock is not None:
+            self._lock.release()
         self.summary.seconds = time.monotonic() - self._started
 
 
@@ -1036,9 +1285,12 @@ __all__: Sequence[str] = (
     "BatchOptions",
     "BatchResult",
     "DocResult",
+    "FolderLock",
     "Manifest",
+    "OutputLocked",
     "Ready",
     "Summary",
+    "WarmUp",
     "atomic_write",
     "clean_many",
     "default_jobs",
@@ -1046,4 +1298,5 @@ __all__: Sequence[str] = (
     "record",
     "render",
     "sweep_temporaries",
+    "warm_up",
 )

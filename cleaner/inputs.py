@@ -133,31 +133,41 @@ def _file_source(name: str, path: Path, rel: str) -> Source:
 
 
 def _walk(root: Path, globs: Sequence[str], exclude: Sequence[Path]) -> Iterator[Source]:
-    """Files under a folder, sorted by path components, skipping hidden names and `exclude`."""
+    """Files under a folder, in order of their path components, skipping hidden names and `exclude`.
+
+    Lazily, one folder listing at a time (sorted): a depth-first walk that visits the entries of
+    each folder by name yields exactly the order of sorting all paths by their components, without
+    a list of every file (20,000 inputs never sit in memory). Folders that cannot be listed are
+    reported at the end. Symbolic links to folders are not followed (as os.walk does).
+    """
     excluded = {os.path.realpath(p) for p in exclude}
-    found: list[tuple[tuple[str, ...], str]] = []
     errors: list[Source] = []
 
-    def onerror(exc: OSError) -> None:
-        where = exc.filename or str(root)
-        errors.append(Source(str(where), None, "", DOC, error=_os_reason(exc)))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
-        dirnames[:] = [
-            d for d in dirnames if not d.startswith(".") and os.path.realpath(os.path.join(dirpath, d)) not in excluded
-        ]
-        reldir = os.path.relpath(dirpath, root)
-        parts = () if reldir == "." else tuple(Path(reldir).parts)
-        for f in filenames:
-            if f.startswith("."):
+    def visit(folder: str, parts: tuple[str, ...]) -> Iterator[Source]:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            errors.append(Source(str(exc.filename or folder), None, "", DOC, error=_os_reason(exc)))
+            return
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            rel = "/".join((*parts, f))
-            if (_matches(rel, globs) if globs else _recognised(f)):
-                found.append(((*parts, f), rel))
-    found.sort()
-    for _, rel in found:
-        path = root / rel
-        yield _file_source(str(path), path, strip_suffixes(rel))
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.is_symlink() and os.path.realpath(entry.path) not in excluded:
+                    yield from visit(entry.path, (*parts, name))
+                continue
+            rel = "/".join((*parts, name))
+            if _matches(rel, globs) if globs else _recognised(name):
+                path = root / rel
+                yield _file_source(str(path), path, strip_suffixes(rel))
+
+    yield from visit(str(root), ())
     yield from errors
 
 
@@ -172,32 +182,42 @@ def find_sources(
 
     A folder yields its recognised files, or with `globs` the files whose relative path or name
     matches one of them. `exclude` folders (the output folder) are not searched. A name that does
-    not exist gives a Source with `error`. The same file named twice is taken once.
+    not exist gives a Source with `error`. The same file named twice is taken once. A list; see
+    `iter_sources` for the same one at a time.
     """
-    sources: list[Source] = []
-    seen: set[str] = set()
+    return list(iter_sources(names, globs=globs, exclude=exclude, stdin_kind=stdin_kind))
+
+
+def iter_sources(
+    names: Sequence[str],
+    *,
+    globs: Sequence[str] = (),
+    exclude: Sequence[str | os.PathLike[str]] = (),
+    stdin_kind: str = "auto",
+) -> Iterator[Source]:
+    """`find_sources`, lazily: folders are walked as the sources are taken."""
+    seen: set[str] | None = set() if len(names) > 1 else None  # one name cannot repeat itself
     excluded = [Path(p) for p in exclude]
     for name in names:
         if name == STDIN:
-            if STDIN not in seen:
-                seen.add(STDIN)
-                sources.append(Source(STDIN, None, "stdin", stdin_kind))
-            continue
-        path = Path(name)
-        if path.is_dir():
-            found: Iterable[Source] = _walk(path, globs, excluded)
-        elif path.exists():
-            found = [_file_source(name, path, strip_suffixes(path.name))]
+            found: Iterable[Source] = [Source(STDIN, None, "stdin", stdin_kind)]
         else:
-            found = [Source(name, name, strip_suffixes(path.name), kind_of(name), error=f"not found: {name}")]
+            path = Path(name)
+            if path.is_dir():
+                found = _walk(path, globs, excluded)
+            elif path.exists():
+                found = [_file_source(name, path, strip_suffixes(path.name))]
+            else:
+                found = [Source(name, name, strip_suffixes(path.name), kind_of(name), error=f"not found: {name}")]
         for source in found:
-            if source.name not in seen:
+            if seen is not None:
+                if source.name in seen:
+                    continue
                 seen.add(source.name)
-                sources.append(source)
-    return sources
+            yield source
 
 
-def count_docs(sources: Sequence[Source]) -> int | None:
+def count_docs(sources: Iterable[Source]) -> int | None:
     """How many documents the sources hold, when that is cheap to know; None otherwise.
 
     Pages count one each; an uncompressed JSON Lines file is scanned for non-blank lines; a WARC,
@@ -228,13 +248,15 @@ def iter_docs(
     url: str | None = None,
     max_bytes: int | None = None,
     stdin: BinaryIO | None = None,
+    reserved: Iterable[str] = (),
 ) -> Iterator[Doc]:
     """Every document of the sources, in order, each with a unique `output` name.
 
     `url` applies to pages and stdin (records carry their own). Records larger than `max_bytes`
     become failed Docs here, before they travel anywhere; pages are checked by `read_doc`.
+    `reserved` output names are never given to a document (the manifest's name, for instance).
     """
-    taken: set[str] = set()
+    taken: set[str] = {name.casefold() for name in reserved}
     for source in sources:
         for doc in _docs_of(source, fields, url, max_bytes, stdin):
             output = _unique(doc.output, source, taken)

@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import re
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from cleaner.batch import (
     BatchOptions,
     BatchResult,
     Manifest,
+    OutputLocked,
     Ready,
     atomic_write,
     clean_many,
@@ -171,6 +173,35 @@ def test_clean_many_through_forkserver(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(batch_mod, "_context", forkserver)
     sources = texts()
     assert [r.article for r in clean_many(sources, jobs=2, timeout=20)] == [cleaner.clean(s) for s in sources]
+
+
+def test_warm_up_looks_at_the_first_items_and_leaves_no_thread(tmp_path: Path) -> None:
+    page, dump = html_page(texts()[0]), texts()[0]
+    (tmp_path / "a.txt").write_text(dump)
+    (tmp_path / "b.txt").write_bytes(page)  # markup in a .txt: sniffed
+    (tmp_path / "c.html.gz").write_bytes(gzip.compress(b"not even html"))  # by name
+    (tmp_path / "d.txt.gz").write_bytes(gzip.compress(page))  # sniffed through gzip
+
+    def seen(*items: object, html: bool = False) -> bool:
+        warm = batch_mod.WarmUp(html=html)
+        for item in items:
+            warm.see(item)
+        return warm.html
+
+    assert not seen(Doc("a", "a", "", path=str(tmp_path / "a.txt")), Doc("s", "s", "", data=dump), (0, dump, None))
+    assert seen(Doc("b", "b", "", path=str(tmp_path / "b.txt")))
+    assert seen(Doc("c", "c", "", path=str(tmp_path / "c.html.gz")))
+    assert seen(Doc("d", "d", "", path=str(tmp_path / "d.txt.gz")))
+    assert seen(Doc("s", "s", "", data=page)) and seen((0, page.decode(), None)) and seen(("p", tmp_path / "b.txt", None))
+    assert not seen(Doc("gone", "gone", "", path=str(tmp_path / "missing.txt")))  # fails later, with its reason
+    assert seen(html=True)
+    late = [dump] * (batch_mod.WarmUp.SAMPLE + 1) + [page]  # HTML past the sample: loaded when met
+    assert not seen(*late)
+    results = list(clean_many(late, jobs=2, timeout=20))
+    assert results[-1].article == cleaner.clean(page) and results[-1].article.kind == "html"
+    before = threading.active_count()
+    batch_mod.warm_up(html=False)
+    assert threading.active_count() == before  # the model loader has ended: forking is safe
 
 
 # --- the ordered map and its time budget -------------------------------------------------------
@@ -322,6 +353,50 @@ def test_batch_into_a_folder_then_resume(tmp_path: Path) -> None:
     assert summary.skipped == 0
 
 
+def test_one_batch_at_a_time_per_output_folder(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in SAMPLE_FILES[:2]:
+        (src / p.name).write_bytes(p.read_bytes())
+    out = tmp_path / "out"
+    options = BatchOptions(format="txt", out_dir=str(out))
+    first = Batch(iter_docs(find_sources([str(src)])), options, jobs=1)
+    with pytest.raises(OutputLocked, match="another cleaner run"):
+        Batch(iter_docs(find_sources([str(src)])), options, jobs=1)  # in this process too
+    child = multiprocessing.get_context("fork").Process(  # and from another process
+        target=lambda: os._exit(3 if _locked_out(options, src) else 0)
+    )
+    child.start()
+    child.join(30)
+    assert child.exitcode == 3
+    assert len(list(first)) == 2  # iterating to the end closes the batch and frees the folder
+    second = Batch(iter_docs(find_sources([str(src)])), options, jobs=1)
+    assert [r.skipped for r in second] == [True, True]
+    assert (out / batch_mod.LOCK).exists() and (out / batch_mod.LOCK).stat().st_size == 0
+
+
+def _locked_out(options: BatchOptions, src: Path) -> bool:
+    batch_mod._held.clear()  # a forked child: the parent's bookkeeping is not its lock
+    try:
+        Batch(iter_docs(find_sources([str(src)])), options, jobs=1).close()
+    except OutputLocked:
+        return True
+    return False
+
+
+def test_jsonl_outputs_never_take_the_manifest_name(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "manifest.txt").write_bytes(SAMPLE_FILES[0].read_bytes())
+    out = tmp_path / "out"
+    options = BatchOptions(format="jsonl", out_dir=str(out))
+    [r] = list(Batch(iter_docs(find_sources([str(src)]), reserved=options.reserved), options, jobs=1))
+    assert r.output == "manifest.txt.jsonl" and json.loads((out / r.output).read_text())["input"].endswith("manifest.txt")
+    [r] = list(Batch(iter_docs(find_sources([str(src)])), options, jobs=1, force=True))  # without reserved=
+    assert r.status == "failed" and "reserved" in r.reason
+    assert json.loads((out / MANIFEST).read_text().splitlines()[0])["cleaner_manifest"] == 1
+
+
 # --- inputs ----------------------------------------------------------------------------------
 
 
@@ -338,6 +413,21 @@ def test_find_sources_recursive_sorted_globs_hidden_and_excluded(tmp_path: Path)
     assert globbed == [str(tmp_path / "a/z.html"), str(tmp_path / "notes.md")]
     missing = find_sources([str(tmp_path / "nope.txt")])
     assert missing[0].error and "not found" in missing[0].error
+
+
+def test_folders_are_walked_lazily_in_path_component_order(tmp_path: Path) -> None:
+    rels = ["a/x.txt", "a/b/c.txt", "a-b.txt", "a.txt", "B.txt", "a b/z.txt", "a0/y.txt", "ab.txt", "a/b.txt"]
+    for rel in rels:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x")
+    (tmp_path / "link").symlink_to(tmp_path / "a", target_is_directory=True)  # not followed
+    from cleaner.inputs import iter_sources
+
+    walk = iter_sources([str(tmp_path)])
+    assert not isinstance(walk, list)
+    expected = sorted(rels, key=lambda r: tuple(r.split("/")))
+    assert [Path(s.name).relative_to(tmp_path).as_posix() for s in walk] == expected
+    assert [s.name for s in find_sources([str(tmp_path), str(tmp_path / "a.txt")])][-1] != str(tmp_path / "a.txt")  # taken once
 
 
 def test_output_names_are_unique(tmp_path: Path) -> None:

@@ -135,6 +135,30 @@ def test_json_and_md_outputs(tmp_path: Path) -> None:
         assert text.rstrip("\n").endswith(record["text"])
 
 
+def test_jsonl_into_an_output_folder_one_line_per_input(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    make_dumps(src, 5)
+    (src / "manifest.txt").write_text(SAMPLE_FILES[0].read_text())  # would be out/manifest.jsonl
+    out = tmp_path / "out"
+    proc = cli("clean", src, "-o", out, "--format", "jsonl", "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr.decode()
+    entries = manifest(out)  # the manifest is intact, not overwritten by the input's output
+    assert len(entries) == 6 and all(e["status"] in ("cleaned", "empty") for e in entries)
+    [named] = [e for e in entries if e["input"].endswith("manifest.txt")]
+    assert named["output"] == "manifest.txt.jsonl"
+    lines = []
+    for e in entries:
+        assert e["output"].endswith(".jsonl")
+        data = (out / e["output"]).read_text(encoding="utf-8")
+        assert data.endswith("\n") and data.count("\n") == 1  # one JSON line per file
+        lines.append(data)
+    assert [json.loads(line)["input"] for line in lines] == [e["input"] for e in entries]
+    stdout = cli("clean", src, "--format", "jsonl", "-q")  # the same records as the stream
+    assert "".join(lines).encode() == stdout.stdout
+    again = cli("clean", src, "-o", out, "--format", "jsonl")
+    assert again.returncode == 0 and "6 already done (skipped)" in again.stderr.decode()
+
+
 def test_stdout_order_is_input_order_whatever_the_jobs(tmp_path: Path) -> None:
     dumps = make_dumps(tmp_path, 40)
     one = cli("clean", tmp_path, "--jobs", "1", "-q")
@@ -142,6 +166,16 @@ def test_stdout_order_is_input_order_whatever_the_jobs(tmp_path: Path) -> None:
     assert one.returncode == two.returncode == 0
     assert [r["input"] for r in jsonl(two)] == [str(p) for p in sorted(dumps, key=lambda p: p.parts)]
     assert two.stdout == one.stdout
+
+
+def test_a_reader_that_stops_early_is_normal_use(tmp_path: Path) -> None:
+    make_dumps(tmp_path, 40)
+    proc = popen("clean", tmp_path, "--jobs", "2", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.read(10)  # `cleaner clean ... | head -c 10`
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert b"Traceback" not in err and b"Exception ignored" not in err
 
 
 def test_glob_filters_folder_inputs(tmp_path: Path) -> None:
@@ -350,6 +384,25 @@ def test_ctrl_c_stops_cleanly_with_a_summary_and_a_rerun_finishes(tmp_path: Path
     assert rerun.returncode == 0 and len(manifest(out)) == 300
 
 
+def test_a_second_run_on_the_same_output_folder_stops_with_exit_2(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    make_dumps(src, 300)
+    out = tmp_path / "out"
+    first = popen("clean", src, "-o", out, "--jobs", "1", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _wait_for_entries(out, 5, first)
+    before = (out / "manifest.jsonl").read_bytes()
+    second = cli("clean", src, "-o", out, "--jobs", "1")  # same folder, same or other inputs
+    assert second.returncode == 2 and second.stdout == b""
+    err = second.stderr.decode()
+    assert "another cleaner run is writing to this folder" in err and "Traceback" not in err
+    assert (out / "manifest.jsonl").read_bytes().startswith(before)  # the first run's records untouched
+    _, first_err = first.communicate(timeout=120)
+    assert first.returncode == 0, first_err.decode()
+    assert len(manifest(out)) == 300 and not [p for p in out.rglob("*") if ".cleaner-tmp-" in p.name]
+    third = cli("clean", src, "-o", out)  # the lock went with the first run
+    assert third.returncode == 0 and "300 already done (skipped)" in third.stderr.decode()
+
+
 def test_force_redoes_everything(tmp_path: Path) -> None:
     src = tmp_path / "in"
     make_dumps(src, 12)
@@ -405,8 +458,9 @@ def test_usage_errors_exit_2_and_help_documents_exit_status(tmp_path: Path) -> N
     assert cli("clean", page, "--jobs", "0").returncode == 2
     assert cli("clean", page, "--max-size", "lots").returncode == 2
     assert cli("clean", page, "-o", page).returncode == 2  # a file, not a folder
-    assert cli("clean", page, "-o", tmp_path / "o", "--format", "jsonl").returncode == 2
     assert cli("clean", page, "--profile", "no-such-profile").returncode == 2
     help_text = cli("clean", "--help").stdout.decode()
     assert "exit status" in help_text and "130" in help_text and "usage error" in help_text
     assert "--jobs" in help_text and "--timeout" in help_text and "--glob" in help_text
+    assert "one .jsonl file per input" in " ".join(help_text.split())
+    assert "another run is writing to the -o folder" in help_text
