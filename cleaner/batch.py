@@ -66,7 +66,9 @@ from .api import clean
 from .article import Article
 from .config import Config
 from .inputs import Doc, InputRejected, read_doc, read_file
+from .language import needs_ngram
 from .profiles import profiles, register_profile
+from .readers.detect import decode, looks_like_html
 
 FORMATS = ("txt", "json", "jsonl", "md")
 EXTENSIONS = {"txt": ".txt", "json": ".json", "jsonl": ".jsonl", "md": ".md"}
@@ -676,26 +678,29 @@ _WARM_TEXT = (
 )
 
 
-_WARM_OTHERS = (
-    # few stop words (a listing): the n-gram language model
+_WARM_NGRAM = (
+    # few stop words (a listing), and a script without spaces: the n-gram language model (~0.4 s)
     "Home\nNews\nSport\nWeather\nSign in\nSubscribe\nMost read\nVideos\nPodcasts\nContact us\n",
-    # a script without spaces
     "\u5e02\u8bae\u4f1a\u5468\u4e8c\u6279\u51c6\u4e86\u65b0\u7684\u9884\u7b97\u3002" * 30,
-    # another language
+)
+_WARM_GERMAN = (
     "Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, nachdem lange \u00fcber Schulen und "
     "Stra\u00dfen gestritten worden war. Die Pl\u00e4ne sollen im n\u00e4chsten Jahr gepr\u00fcft werden.\n\n"
-    "Der B\u00fcrgermeister sagte, das sei ein gutes Ergebnis f\u00fcr die Stadt und ihre Einwohner.\n",
+    "Der B\u00fcrgermeister sagte, das sei ein gutes Ergebnis f\u00fcr die Stadt und ihre Einwohner.\n"
 )
 
 
-def warm_up(*, html: bool = True) -> None:
-    """Clean a few small documents once (a dump, a listing, other scripts and languages, and with
-    `html` a page with metadata), so lazy imports and language models are loaded before any
-    item's time budget starts, and, with fork, once for every worker."""
+def warm_up(*, html: bool = True, ngram: bool = True) -> None:
+    """Clean a few small documents once (a dump, another language, bytes that are not UTF-8; with
+    `ngram` a listing and a script without spaces, which load the n-gram language model; with
+    `html` a page with metadata), so lazy imports and models are loaded before any item's time
+    budget starts, and, with fork, once for every worker."""
     clean(_WARM_TEXT)
-    for text in _WARM_OTHERS:
-        clean(text)
-    clean(_WARM_OTHERS[1].encode("gb2312"))  # bytes that are not UTF-8: the charset detector
+    clean(_WARM_GERMAN)
+    clean(_WARM_GERMAN.encode("cp1252"))  # bytes that are not UTF-8: the charset detector
+    if ngram:
+        for text in _WARM_NGRAM:
+            clean(text)
     if not html:
         return
     clean(
@@ -712,37 +717,41 @@ def warm_up(*, html: bool = True) -> None:
 class WarmUp:
     """A batch's warm-up (`warm=` of ordered_map): the text path always; the HTML path (trafilatura,
     lxml, the metadata extractors: ~0.1 s more) only when the config says kind="html" or one of
-    the first items looks like a page (an .html name, markup near the start). A worker that meets
-    HTML later loads that path then, inside that item's budget, once per worker.
+    the first items looks like a page (an .html name, markup near the start); the n-gram language
+    model (~0.4 s) only when one of them is written without spaces (Chinese, Japanese, Korean).
+    A worker that meets such an input later loads what it needs then, inside that item's budget,
+    once per worker: most batches of Latin-script dumps never need the model at all.
 
     `see(item)` is called as items are read; ordered_map runs the warm-up after the first chunks
     are read and before any worker exists, so what it saw decides.
     """
 
     SAMPLE = 32
-    __slots__ = ("html", "seen")
+    __slots__ = ("html", "ngram", "seen")
 
     def __init__(self, html: bool = False) -> None:
         self.html = html
+        self.ngram = False
         self.seen = 0
 
     def see(self, item: Any) -> None:
-        if self.html or self.seen >= self.SAMPLE:
+        if self.seen >= self.SAMPLE:
             return
         self.seen += 1
         try:
-            self.html = _looks_like_a_page(item)
+            head, path = _peek(item)
         except Exception:  # a file that cannot be read now fails later, with its reason
-            pass
+            return
+        self.html = self.html or _looks_like_a_page(head, path)
+        self.ngram = self.ngram or needs_ngram(head)
 
     def __call__(self) -> None:
-        warm_up(html=self.html)
+        warm_up(html=self.html, ngram=self.ngram)
 
 
-def _looks_like_a_page(item: Any) -> bool:
-    """Whether a batch item (a Doc, or clean_many's (id, source, url)) looks like HTML."""
-    from .readers.detect import looks_like_html
-
+def _peek(item: Any) -> tuple[str, str | None]:
+    """The first 8 KB of a batch item (a Doc, or clean_many's (id, source, url)) as text, and its
+    path when it is a file, for the warm-up's guesses."""
     data: Any = None
     path: str | None = None
     if isinstance(item, Doc):
@@ -756,15 +765,20 @@ def _looks_like_a_page(item: Any) -> bool:
         else:
             path = os.fspath(item[1])
     if path is not None:
-        if path.lower().removesuffix(".gz").endswith((".html", ".htm", ".xhtml")):
-            return True
         with open(path, "rb") as f:
             data = f.read(8192)
         if data[:2] == b"\x1f\x8b":
             data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 8192)
     if isinstance(data, (bytes, bytearray)):
-        data = bytes(data[:8192]).decode("latin-1")
-    return isinstance(data, str) and looks_like_html(data[:8192])
+        data, _ = decode(bytes(data[:8192]))
+    return (data[:8192] if isinstance(data, str) else ""), path
+
+
+def _looks_like_a_page(head: str, path: str | None) -> bool:
+    """Whether an item is HTML: an .html name, or markup near the start."""
+    if path is not None and path.lower().removesuffix(".gz").endswith((".html", ".htm", ".xhtml")):
+        return True
+    return looks_like_html(head)
 
 
 # --- clean_many --------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ STOPLIST_LANGUAGES = {
 _WORD = re.compile(r"\w+")
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
+NO_SPACE_MIN_CHARS = 50
+"""Characters of a script without spaces, in the first 2,000, that make a text one of those."""
 SAMPLE_TOKENS = 300
 """Tokens looked at to guess the language: enough for a stable vote, cheap on long pages."""
 SAMPLE_CHARS = 20 * SAMPLE_TOKENS
@@ -52,10 +54,16 @@ def _index() -> dict[str, tuple[str, ...]]:
     """word -> ISO codes of the lists containing it (built once, on first use: ~0.1 s)."""
     index: dict[str, tuple[str, ...]] = {}
     get = index.get
+    english = justext.get_stoplist("English")
     for name, code in STOPLIST_LANGUAGES.items():
         words = justext.get_stoplist(name)
-        if code in NON_LATIN_SCRIPT:  # the Wikipedia-built lists of these carry English words ("the", "and")
+        # The Wikipedia-built lists carry English words ("the", "and", "of"): in another script
+        # any ASCII word is one; in a Latin-script list, the English stop words are. Left in,
+        # they make every English page a close call with Finnish or Swedish.
+        if code in NON_LATIN_SCRIPT:
             words = frozenset(w for w in words if not w.isascii())
+        elif code != "en":
+            words = words - english
         for word in words:
             index[word] = get(word, ()) + (code,)
     return index
@@ -88,6 +96,12 @@ def stopword_votes(text: str, choices: Iterable[str]) -> Counter[str]:
     return votes
 
 
+def needs_ngram(text: str) -> bool:
+    """Whether `text` is written without spaces (Chinese, Japanese, Korean): stop words cannot
+    tell its language, the n-gram model does."""
+    return len(_NO_SPACE_SCRIPT.findall(text, 0, 2000)) > NO_SPACE_MIN_CHARS
+
+
 def guess_language(text: str, words: Iterable[str] | None = None) -> str | None:
     """ISO 639-1 code of `text`, or None when there is no text to judge.
 
@@ -96,7 +110,7 @@ def guess_language(text: str, words: Iterable[str] | None = None) -> str | None:
     """
     if not text.strip():
         return None
-    if len(_NO_SPACE_SCRIPT.findall(text, 0, 2000)) > 50:
+    if needs_ngram(text):
         return _ngram_guess(text)
     index = _index()
     sample = islice(words if words is not None else (w.lower() for w in _WORD.findall(text, 0, SAMPLE_CHARS)), SAMPLE_TOKENS)
