@@ -99,12 +99,15 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     `sweep_temporaries` removes; never a half-written `NAME`. (No fsync: this guards against a
     killed process, not against power loss.)
     """
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}-{next(_tmp_counter)}")
+    folder, name = os.path.split(os.fspath(path))
+    tmp = os.path.join(folder, f".{name}{TMP_MARK}{os.getpid()}-{next(_tmp_counter)}")
     payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data  # lone surrogates
     try:
-        with open(tmp, "wb") as f:
-            f.write(payload)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # plain calls: this runs per document
+        try:
+            _write_all(fd, payload)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -997,9 +1000,9 @@ def _process(opts: BatchOptions, doc: Doc) -> DocResult:
     article = clean(source, url=doc.url, config=opts.config)
     status = CLEANED if article.text else EMPTY
     text = render(article, opts.format, input=doc.input, id=doc.id, removed=opts.removed)
-    removed: Counter[str] = Counter()
+    removed: dict[str, int] = {}
     for piece in article.removed:
-        removed[piece.rule] += len(piece.text)
+        removed[piece.rule] = removed.get(piece.rule, 0) + len(piece.text)
     output = line = None
     if opts.out_dir is not None:
         output = doc.output + EXTENSIONS[opts.format]
@@ -1012,7 +1015,7 @@ def _process(opts: BatchOptions, doc: Doc) -> DocResult:
     else:
         line = text
     return DocResult(
-        doc.input, status, article.empty_reason, output, line, dict(removed), doc.id, doc.url, len(article.text)
+        doc.input, status, article.empty_reason, output, line, removed, doc.id, doc.url, len(article.text)
     )
 
 
