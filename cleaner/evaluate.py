@@ -523,58 +523,81 @@ def _resolve_systems(
     return resolved
 
 
-def _measure(
-    name: str,
-    style: str,
-    runner: Runner,
-    inputs: Sequence[bytes | None],
-    dataset: Dataset,
-    gold_shingles: Sequence[Counter[tuple[str, ...]]],
-    use_url: bool,
-) -> tuple[Row, list[DocResult]]:
-    """Run one system over one style's inputs and score it."""
-    row = Row(system=name, style=style, n=len(dataset.docs))
-    scores: list[DocScore] = []
-    meta_hits: list[dict[str, bool]] = []
-    results: list[DocResult] = []
-    n_called = 0
-    score_meta = name == CLEANER and dataset.has_metadata
-    for doc, data, gold in zip(dataset.docs, inputs, gold_shingles):
-        if data is None:
-            outcome = Outcome("", None, 0.0)
+class _Tally:
+    """One system's running totals over one style: its row, per-document scores and results."""
+
+    def __init__(self, name: str, style: str, n: int, score_meta: bool) -> None:
+        self.row = Row(system=name, style=style, n=n)
+        self.scores: list[DocScore] = []
+        self.meta_hits: list[dict[str, bool]] = []
+        self.results: list[DocResult] = []
+        self.n_called = 0
+        self.score_meta = score_meta
+
+    def add(self, doc: GoldDoc, outcome: Outcome, gold: Counter[tuple[str, ...]], missing: bool) -> None:
+        row = self.row
+        if missing:
             row.missing += 1
         else:
-            outcome = runner(data, doc.url if use_url else None)
-            n_called += 1
+            self.n_called += 1
             row.seconds += outcome.seconds
             row.failures += outcome.error is not None
         score = score_shingles(shingles(outcome.text), gold)
-        scores.append(score)
+        self.scores.append(score)
         hits = None
-        if score_meta and doc.metadata is not None:
+        if self.score_meta and doc.metadata is not None:
             hits = score_metadata(doc.metadata, outcome.article)
-            meta_hits.append(hits)
-        results.append(
+            self.meta_hits.append(hits)
+        self.results.append(
             DocResult(
-                system=name,
-                style=style,
+                system=row.system,
+                style=row.style,
                 id=doc.id,
                 precision=score.precision,
                 recall=score.recall,
                 f1=score.f1,
                 predicted=score.predicted,
                 failed=outcome.error is not None,
-                missing=data is None,
+                missing=missing,
                 error=outcome.error,
                 metadata=hits,
             )
         )
-    totals = aggregate(scores)
-    row.precision, row.recall, row.f1 = totals.precision, totals.recall, totals.f1
-    row.docs_per_s = n_called / row.seconds if row.seconds > 0 else None
-    if score_meta:
-        row.metadata = metadata_accuracy(meta_hits)
-    return row, results
+
+    def close(self) -> Row:
+        row = self.row
+        totals = aggregate(self.scores)
+        row.precision, row.recall, row.f1 = totals.precision, totals.recall, totals.f1
+        row.docs_per_s = self.n_called / row.seconds if row.seconds > 0 else None
+        if self.score_meta:
+            row.metadata = metadata_accuracy(self.meta_hits)
+        return row
+
+
+def _measure(
+    systems: Sequence[tuple[str, Runner]],
+    style: str,
+    inputs: Sequence[bytes | None],
+    dataset: Dataset,
+    gold_shingles: Sequence[Counter[tuple[str, ...]]],
+    use_url: bool,
+) -> list[_Tally]:
+    """Run every system over one style's inputs and score them.
+
+    The systems take turns on each document (the order rotating from one document to the
+    next), so a slow spell of a shared machine slows them all alike and docs/s compare within
+    the run; each output is scored at once, so no system's outputs pile up in memory.
+    """
+    tallies = [_Tally(name, style, len(dataset.docs), name == CLEANER and dataset.has_metadata) for name, _ in systems]
+    for position, (doc, data, gold) in enumerate(zip(dataset.docs, inputs, gold_shingles)):
+        shift = position % len(systems)
+        for index in [*range(shift, len(systems)), *range(shift)]:
+            _, runner = systems[index]
+            if data is None:
+                tallies[index].add(doc, Outcome("", None, 0.0), gold, missing=True)
+            else:
+                tallies[index].add(doc, runner(data, doc.url if use_url else None), gold, missing=False)
+    return tallies
 
 
 def _warm_up(
@@ -637,15 +660,15 @@ def run_eval(
         ]
         if warm_up and position == 0:
             report.warmup_seconds = _warm_up(systems, inputs, dataset, use_url, preload=system is None)
+        runnable = [(name, runner) for name, runner, _ in systems if runner is not None]
+        tallies = iter(_measure(runnable, style, inputs, dataset, gold_shingles, use_url))
         for name, runner, reason in systems:
             if runner is None:
                 report.rows.append(Row(name, style, n=len(dataset.docs), unavailable=reason))
                 continue
-            row, results = _measure(
-                name, style, runner, inputs, dataset, gold_shingles, use_url
-            )
-            report.rows.append(row)
-            report.docs.extend(results)
+            tally = next(tallies)
+            report.rows.append(tally.close())
+            report.docs.extend(tally.results)
     return report
 
 
