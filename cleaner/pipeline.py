@@ -231,16 +231,25 @@ def _comparable(text: str) -> str:
     """Casefolded text without whitespace and without the invisible characters trafilatura
     drops (soft hyphens, zero-width joiners, unassigned code points): a kept paragraph must
     match its visible line however trafilatura spaced or cleaned it ("0 ?" came out "0?")."""
+    text = "".join(text.split())
     if not text.isprintable():
-        text = "".join(c for c in text if c.isprintable())
-    return "".join(text.split()).casefold()
+        text = text.translate(_INVISIBLE)
+        if not text.isprintable():  # rarer ones: unassigned code points, private use, controls
+            text = "".join(c for c in text if c.isprintable())
+    return text.casefold()
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u061c"))
+"""The invisible characters pages commonly carry (soft hyphen, zero-width and direction marks)."""
 
 
 def _visible_removals(visible_blocks: list[Block], page: Page, kept: str) -> list[Removal]:
     """Each visible line of the page not in the text, with the rule that removed it: a chrome
     rule when it was inside the main content, else `outside_main_content`."""
     kept_norm = _comparable(kept)
-    body_keys = [(_comparable(b.text), WORD_RE.findall(b.text)) for b in page.blocks if b.label == GOOD]
+    body_keys = sorted(
+        ((_comparable(b.text), WORD_RE.findall(b.text)) for b in page.blocks if b.label == GOOD), key=lambda k: len(k[0])
+    )
     by_rule = {_comparable(b.text): b for b in page.blocks if b.label != GOOD}
     cut_rules = {_comparable(c.text): c for c in page.cuts}
     removed: list[Removal] = []
@@ -264,6 +273,8 @@ def _not_kept_part(text: str, key: str, body_keys: list[tuple[str, list[str]]]) 
     """The words of a visible line that are not in the text: all of it, unless the line holds
     a kept paragraph (trafilatura kept "A" of the line "0 A"), whose words are then not
     reported again."""
+    if not body_keys or len(key) <= len(body_keys[0][0]):
+        return text  # shorter than every kept paragraph: holds none (most menu lines)
     inside = [words for body_key, words in body_keys if len(body_key) < len(key) and body_key in key]
     if not inside:
         return text
