@@ -57,10 +57,11 @@ import time
 import warnings
 import zlib
 from collections import Counter, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, BinaryIO, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .api import clean
 from .article import Article
@@ -99,15 +100,20 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     `sweep_temporaries` removes; never a half-written `NAME`. (No fsync: this guards against a
     killed process, not against power loss.)
     """
+    payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data  # lone surrogates
+    with replacing(path) as f:
+        f.write(payload)
+
+
+@contextmanager
+def replacing(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file to write `path` through: a temporary beside it, renamed over `path` when the
+    block ends, removed if it fails. Readers see the old file or the new one, never a mix."""
     folder, name = os.path.split(os.fspath(path))
     tmp = os.path.join(folder, f".{name}{TMP_MARK}{os.getpid()}-{next(_tmp_counter)}")
-    payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data  # lone surrogates
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)  # plain calls: this runs per document
-        try:
-            _write_all(fd, payload)
-        finally:
-            os.close(fd)
+        with open(tmp, "wb") as f:
+            yield f
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -1148,21 +1154,12 @@ class Manifest:
         if self._fh.closed:
             return
         self._fh.close()
-        tmp = self.path.with_name(f".{self.path.name}{TMP_MARK}{os.getpid()}-{next(_tmp_counter)}")
-        try:
-            with open(tmp, "wb") as out, open(self.path, "rb") as log:
-                out.write(self._header.encode() + b"\n")
-                log.seek(self._start)
-                shutil.copyfileobj(log, out, 1 << 20)
-                for line in self.previous.values():
-                    out.write(line.encode("utf-8", "backslashreplace") + b"\n")
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        with replacing(self.path) as out, open(self.path, "rb") as log:
+            out.write(self._header.encode() + b"\n")
+            log.seek(self._start)
+            shutil.copyfileobj(log, out, 1 << 20)
+            for line in self.previous.values():
+                out.write(line.encode("utf-8", "backslashreplace") + b"\n")
 
 
 class Batch:
