@@ -67,9 +67,8 @@ from .api import clean
 from .article import Article
 from .config import Config
 from .inputs import Doc, InputRejected, read_doc, read_file
-from .language import needs_ngram
 from .profiles import profiles, register_profile
-from .readers.detect import decode, looks_like_html
+from .readers.detect import looks_like_html
 
 FORMATS = ("txt", "json", "jsonl", "md")
 EXTENSIONS = {"txt": ".txt", "json": ".json", "jsonl": ".jsonl", "md": ".md"}
@@ -687,11 +686,9 @@ _WARM_TEXT = (
 )
 
 
-_WARM_NGRAM = (
-    # few stop words (a listing), and a script without spaces: the n-gram language model (~0.4 s)
-    "Home\nNews\nSport\nWeather\nSign in\nSubscribe\nMost read\nVideos\nPodcasts\nContact us\n",
-    "\u5e02\u8bae\u4f1a\u5468\u4e8c\u6279\u51c6\u4e86\u65b0\u7684\u9884\u7b97\u3002" * 30,
-)
+_WARM_NGRAM = "Home\nNews\nSport\nWeather\nSign in\nSubscribe\nMost read\nVideos\nPodcasts\nContact us\n"
+"""A listing: too few stop words to vote, so the n-gram language model (~0.4 s) is loaded."""
+_WARM_CHINESE = "\u5e02\u8bae\u4f1a\u5468\u4e8c\u6279\u51c6\u4e86\u65b0\u7684\u9884\u7b97\u3002" * 30
 _WARM_GERMAN = (
     "Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, nachdem lange \u00fcber Schulen und "
     "Stra\u00dfen gestritten worden war. Die Pl\u00e4ne sollen im n\u00e4chsten Jahr gepr\u00fcft werden.\n\n"
@@ -700,16 +697,16 @@ _WARM_GERMAN = (
 
 
 def warm_up(*, html: bool = True, ngram: bool = True) -> None:
-    """Clean a few small documents once (a dump, another language, bytes that are not UTF-8; with
-    `ngram` a listing and a script without spaces, which load the n-gram language model; with
+    """Clean a few small documents once (a dump, other languages and scripts, bytes that are not
+    UTF-8; with `ngram` a listing, which loads the n-gram language model; with
     `html` a page with metadata), so lazy imports and models are loaded before any item's time
     budget starts, and, with fork, once for every worker."""
     clean(_WARM_TEXT)
     clean(_WARM_GERMAN)
+    clean(_WARM_CHINESE)
     clean(_WARM_GERMAN.encode("cp1252"))  # bytes that are not UTF-8: the charset detector
     if ngram:
-        for text in _WARM_NGRAM:
-            clean(text)
+        clean(_WARM_NGRAM)
     if not html:
         return
     clean(
@@ -726,36 +723,33 @@ def warm_up(*, html: bool = True, ngram: bool = True) -> None:
 class WarmUp:
     """A batch's warm-up (`warm=` of ordered_map): the text path always; the HTML path (trafilatura,
     lxml, the metadata extractors: ~0.1 s more) only when the config says kind="html" or one of
-    the first items looks like a page (an .html name, markup near the start); the n-gram language
-    model (~0.4 s) only when one of them is written without spaces (Chinese, Japanese, Korean).
-    A worker that meets such an input later loads what it needs then, inside that item's budget,
-    once per worker: most batches of Latin-script dumps never need the model at all.
+    the first items looks like a page (an .html name, markup near the start). A worker that meets
+    HTML later loads that path then, inside that item's budget, once per worker. The n-gram
+    language model (~0.4 s) is left to the workers that need it: only a close stop-word vote
+    (Malay or Indonesian?) or a page of too few words calls it, and most batches never do.
 
     `see(item)` is called as items are read; ordered_map runs the warm-up after the first chunks
     are read and before any worker exists, so what it saw decides.
     """
 
     SAMPLE = 32
-    __slots__ = ("html", "ngram", "seen")
+    __slots__ = ("html", "seen")
 
     def __init__(self, html: bool = False) -> None:
         self.html = html
-        self.ngram = False
         self.seen = 0
 
     def see(self, item: Any) -> None:
-        if self.seen >= self.SAMPLE:
+        if self.html or self.seen >= self.SAMPLE:
             return
         self.seen += 1
         try:
-            head, path = _peek(item)
+            self.html = _looks_like_a_page(*_peek(item))
         except Exception:  # a file that cannot be read now fails later, with its reason
-            return
-        self.html = self.html or _looks_like_a_page(head, path)
-        self.ngram = self.ngram or needs_ngram(head)
+            pass
 
     def __call__(self) -> None:
-        warm_up(html=self.html, ngram=self.ngram)
+        warm_up(html=self.html, ngram=False)
 
 
 def _peek(item: Any) -> tuple[str, str | None]:
@@ -779,7 +773,7 @@ def _peek(item: Any) -> tuple[str, str | None]:
         if data[:2] == b"\x1f\x8b":
             data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 8192)
     if isinstance(data, (bytes, bytearray)):
-        data, _ = decode(bytes(data[:8192]))
+        data = bytes(data[:8192]).decode("latin-1")  # enough to see markup
     return (data[:8192] if isinstance(data, str) else ""), path
 
 

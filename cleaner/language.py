@@ -37,6 +37,9 @@ _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 NO_SPACE_MIN_CHARS = 50
 """Characters of a script without spaces, in the first 2,000, that make a text one of those."""
+KANA_MIN_SHARE = 0.1
+"""Share of kana among kana and kanji above which a text is Japanese (running Japanese has ~40%;
+a Chinese page quoting a Japanese name has a few)."""
 SAMPLE_TOKENS = 300
 """Tokens looked at to guess the language: enough for a stable vote, cheap on long pages."""
 SAMPLE_CHARS = 20 * SAMPLE_TOKENS
@@ -96,10 +99,20 @@ def stopword_votes(text: str, choices: Iterable[str]) -> Counter[str]:
     return votes
 
 
-def needs_ngram(text: str) -> bool:
-    """Whether `text` is written without spaces (Chinese, Japanese, Korean): stop words cannot
-    tell its language, the n-gram model does."""
-    return len(_NO_SPACE_SCRIPT.findall(text, 0, 2000)) > NO_SPACE_MIN_CHARS
+def _script_guess(text: str) -> str | None:
+    """Chinese, Japanese or Korean from the script alone, or None for a text in other scripts.
+
+    Korean is written in Hangul; Japanese mixes kana into its kanji (a third of a running text or
+    more), Chinese has none: the characters settle it without a model.
+    """
+    sample = _NO_SPACE_SCRIPT.findall(text, 0, 2000)
+    if len(sample) <= NO_SPACE_MIN_CHARS:
+        return None
+    hangul = sum(1 for c in sample if c >= "\uac00")
+    kana = sum(1 for c in sample if c <= "\u30ff")
+    if hangul * 2 > len(sample):
+        return "ko"
+    return "ja" if kana >= KANA_MIN_SHARE * (len(sample) - hangul) else "zh"
 
 
 def guess_language(text: str, words: Iterable[str] | None = None) -> str | None:
@@ -110,8 +123,9 @@ def guess_language(text: str, words: Iterable[str] | None = None) -> str | None:
     """
     if not text.strip():
         return None
-    if needs_ngram(text):
-        return _ngram_guess(text)
+    by_script = _script_guess(text)
+    if by_script:
+        return by_script
     index = _index()
     sample = islice(words if words is not None else (w.lower() for w in _WORD.findall(text, 0, SAMPLE_CHARS)), SAMPLE_TOKENS)
     hits = [langs for langs in map(index.get, sample) if langs]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import language
 from cleaner.language import guess_language, stopwords
 
 CASES = {
@@ -35,3 +36,17 @@ def test_no_text_no_language() -> None:
 def test_stopwords_fall_back_to_english() -> None:
     assert "the" in stopwords(None)
     assert "der" in stopwords("de")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("市议会周二批准了新的预算，并表示将在明年增加对学校和道路的投资。" * 4, "zh"),
+        ("市議会は火曜日、新しい予算を承認し、来年は学校と道路への投資を増やすと発表した。" * 4, "ja"),
+        ("시의회는 화요일 새 예산을 승인했으며 내년에 학교와 도로에 대한 투자를 늘리겠다고 밝혔다." * 4, "ko"),
+    ],
+)
+def test_chinese_japanese_and_korean_are_told_apart_by_script(text: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kana mark Japanese, Hangul Korean, kanji alone Chinese: no n-gram model is needed."""
+    monkeypatch.setattr(language, "_ngram_guess", lambda text: pytest.fail("the n-gram model was asked"))
+    assert language.guess_language(text) == code
