@@ -67,6 +67,7 @@ from .api import clean
 from .article import Article
 from .config import Config
 from .inputs import Doc, InputRejected, read_doc, read_file
+from .language import load_ngram_model
 from .profiles import profiles, register_profile
 from .readers.detect import looks_like_html
 
@@ -686,8 +687,7 @@ _WARM_TEXT = (
 )
 
 
-_WARM_NGRAM = "Home\nNews\nSport\nWeather\nSign in\nSubscribe\nMost read\nVideos\nPodcasts\nContact us\n"
-"""A listing: too few stop words to vote, so the n-gram language model (~0.4 s) is loaded."""
+_WARM_LISTING = "Home\nNews\nSport\nWeather\nSign in\nSubscribe\nMost read\nVideos\nPodcasts\nContact us\n"
 _WARM_CHINESE = "\u5e02\u8bae\u4f1a\u5468\u4e8c\u6279\u51c6\u4e86\u65b0\u7684\u9884\u7b97\u3002" * 30
 _WARM_GERMAN = (
     "Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen, nachdem lange \u00fcber Schulen und "
@@ -697,16 +697,17 @@ _WARM_GERMAN = (
 
 
 def warm_up(*, html: bool = True, ngram: bool = True) -> None:
-    """Clean a few small documents once (a dump, other languages and scripts, bytes that are not
-    UTF-8; with `ngram` a listing, which loads the n-gram language model; with
+    """Clean a few small documents once (a dump, a listing, other languages and scripts, bytes
+    that are not UTF-8; with `ngram` load the n-gram language model too; with
     `html` a page with metadata), so lazy imports and models are loaded before any item's time
     budget starts, and, with fork, once for every worker."""
     clean(_WARM_TEXT)
     clean(_WARM_GERMAN)
     clean(_WARM_CHINESE)
+    clean(_WARM_LISTING)
     clean(_WARM_GERMAN.encode("cp1252"))  # bytes that are not UTF-8: the charset detector
     if ngram:
-        clean(_WARM_NGRAM)
+        load_ngram_model()
     if not html:
         return
     clean(

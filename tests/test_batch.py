@@ -550,3 +550,15 @@ def test_safe_name() -> None:
     assert re.fullmatch(r"a_b_c-[0-9a-f]{8}", safe_name("a/b c"))
     assert ".." not in safe_name("../../etc/passwd") and "/" not in safe_name("../../etc/passwd")
     assert len(safe_name("x" * 500)) < 120
+
+
+def test_warm_up_with_ngram_loads_the_language_model() -> None:
+    """What `cleaner eval` relies on to keep a one-time model load out of its timed run."""
+    import subprocess
+    import sys
+
+    code = "import sys, cleaner.batch as b; b.warm_up(html=False); import py3langid.langid as L; print(L.IDENTIFIER is not None)"
+    root = Path(__file__).parent.parent
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "True"
