@@ -14,7 +14,8 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import Iterable
 
-import justext
+import importlib.util
+from pathlib import Path
 
 # jusText list name -> ISO 639-1. Lists whose languages are rarely news languages are left out,
 # since near-duplicate lists (Low Saxon vs Dutch) would only add wrong guesses.
@@ -52,14 +53,29 @@ NON_LATIN_SCRIPT = frozenset("bg ru uk el ar fa he hi ur bn ko ta mr ne mk ka hy
 """Languages whose lists only count words in their own script."""
 
 
+@lru_cache(maxsize=None)
+def _stoplist(name: str) -> frozenset[str]:
+    """jusText's bundled stop-word list `name`, read from its package folder: importing jusText
+    itself pulls in urllib, http and email (~60 ms of every command's start-up) for nothing."""
+    spec = importlib.util.find_spec("justext")
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    for folder in folders:
+        path = Path(folder) / "stoplists" / f"{name}.txt"
+        if path.is_file():
+            return frozenset(w.lower() for w in path.read_text(encoding="utf-8").splitlines())
+    import justext  # an unusual install (a zip): let jusText find its own data
+
+    return frozenset(justext.get_stoplist(name))
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
     """word -> ISO codes of the lists containing it (built once, on first use: ~0.1 s)."""
     index: dict[str, tuple[str, ...]] = {}
     get = index.get
-    english = justext.get_stoplist("English")
+    english = _stoplist("English")
     for name, code in STOPLIST_LANGUAGES.items():
-        words = justext.get_stoplist(name)
+        words = _stoplist(name)
         # The Wikipedia-built lists carry English words ("the", "and", "of"): in another script
         # any ASCII word is one; in a Latin-script list, the English stop words are. Left in,
         # they make every English page a close call with Finnish or Swedish.
@@ -76,7 +92,7 @@ def _index() -> dict[str, tuple[str, ...]]:
 def stopwords(code: str | None) -> frozenset[str]:
     """The stop words of a language (English when unknown: the commonest news language)."""
     names = {c: n for n, c in STOPLIST_LANGUAGES.items()}
-    return justext.get_stoplist(names.get(code or "en", "English"))
+    return _stoplist(names.get(code or "en", "English"))
 
 
 def load_ngram_model() -> None:

@@ -50,3 +50,21 @@ def test_chinese_japanese_and_korean_are_told_apart_by_script(text: str, code: s
     """Kana mark Japanese, Hangul Korean, kanji alone Chinese: no n-gram model is needed."""
     monkeypatch.setattr(language, "_ngram_guess", lambda text: pytest.fail("the n-gram model was asked"))
     assert language.guess_language(text) == code
+
+
+def test_stop_lists_are_jusTexts_own_without_importing_it() -> None:
+    """Read from jusText's package data, the lists equal jusText's, and `import cleaner` stays
+    free of jusText's urllib/http/email imports (~60 ms of every command's start-up)."""
+    import subprocess
+    import sys
+
+    import justext
+
+    for name in ("English", "German", "Finnish", "Indonesian"):
+        assert language._stoplist(name) == justext.get_stoplist(name)
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys, cleaner; cleaner.clean('A short text.'); print('justext' in sys.modules)"],
+        capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "False"
