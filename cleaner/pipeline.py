@@ -22,9 +22,7 @@ from .errors import InputTypeError, UnknownProfileError
 from .metadata import extract_metadata
 from .metadata.agency import closing_agency, find_agency
 from .metadata.merge import merge_metadata
-from .metadata.html import extract_html_metadata
 from .profiles.registry import Profile, find_profile, get_profile
-from .readers import html as html_reader
 from .readers.detect import decode, looks_like_html, normalise, repair
 from .readers.text import read_blocks
 from .rules import GENERIC_RULES, Page
@@ -114,11 +112,16 @@ def _run_text(text: str, url: str | None, config: Config) -> Article:
 def _run_html(html: str, url: str | None, config: Config) -> Article:
     """A page: trafilatura finds the main content with DOM signals, our rules clean it, and
     every visible line of the page that is not in the text is reported in `removed`."""
+    # Imported here: a run over text dumps never loads lxml and the HTML metadata readers
+    # (~70 ms of every command's start-up).
+    from .metadata.html import extract_html_metadata
+    from .readers import html as html_reader
+
     tree = html_reader.parse(html)
     if tree is None:
         return Article("", Metadata(url=url), (), None, "html", NO_HTML, "")
     visible, elements = html_reader.visible_text_and_size(tree)
-    visible = repair(visible)
+    visible = _shown(repair(visible))
     page_metadata = extract_html_metadata(tree, url=url)
     headlines = html_reader.headlines(tree)
     try:  # the tree is handed over: main_text prunes what trafilatura will not read
@@ -225,6 +228,16 @@ def _on_visible_page(visible: list[Block], body: list[Block]) -> list[Block]:
         if len(line) >= BODY_MATCH_MIN_CHARS and (line in first or first[:200] in line):
             return [b for b in visible[i:] if b.low and b.low in kept]
     return []  # not placed on the page (rare): read the page as having no body
+
+
+def _shown(text: str) -> str:
+    """Text without the characters nothing displays (controls, soft hyphens, zero-width and
+    unassigned code points): trafilatura drops them from the main text, so the visible text the
+    removals are told against drops them too ("0\x80A" is the word "0A" on both sides)."""
+    lines = text.split("\n")
+    return "\n".join(
+        line if line.isprintable() else "".join(c for c in line if c.isprintable() or c.isspace()) for line in lines
+    )
 
 
 def _comparable(text: str) -> str:

@@ -108,3 +108,15 @@ def test_undecodable_bytes_are_replaced_not_fatal() -> None:
 def test_wrong_type_is_a_typed_error() -> None:
     with pytest.raises(cleaner.InputTypeError):
         cleaner.clean(12345)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [["0\x80A", "<HTML><BODY>"], ["A\ud7fc", "<HTML><BODY>"], ["0", "?", "<HTML><BODY>"], ["0", "A", "<HTML><BODY>"]],
+)
+def test_pages_trafilatura_respaces_or_cleans_keep_every_word(lines: list[str]) -> None:
+    """Cases the property test found: trafilatura drops invisible characters ("0\\x80A" -> "0A"),
+    joins lines ("0 ?" -> "0?") or keeps part of one ("0 A" -> "A"); each word is still either
+    in the text or in `removed`, once."""
+    article = cleaner.clean("\n".join(lines))
+    assert _replay(article) == _block_words(article.source_text)
