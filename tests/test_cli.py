@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import SAMPLES
 
 EXE = shutil.which("cleaner")

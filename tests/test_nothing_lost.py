@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner.readers.text import read_blocks
-from conftest import SAMPLE_CASES, SEED_CASES, ids
+from conftest import SAMPLE_CASES, SEED_CASES
 
 WORD = re.compile(r"\w+")
 CASES = [p for p, _ in SAMPLE_CASES + SEED_CASES]
