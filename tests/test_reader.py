@@ -83,3 +83,44 @@ def test_long_line_after_a_short_link_fragment_is_rejoined() -> None:
         "Dow component Home Depot reported third-quarter earnings that topped estimates as revenue fell "
         "short, sending shares lower ahead of the opening bell. Rival Lowe's was also lower following the results."
     ]
+
+
+def test_markdown_links_read_as_their_text() -> None:
+    # markdownify / html2text keep links: the reader sees the words the page showed, and the
+    # spans still point into the input.
+    dump = (
+        "* [World](https://news.example.com/world/ \"World news\")\n"
+        "* [![](https://cdn.example.com/logo.png)Business](https://news.example.com/business/)\n"
+        "\n"
+        "By [Maria Gomez](https://news.example.com/authors/maria-gomez), Staff Writer\n"
+        "\n"
+        "The council [approved the plan](https://news.example.com/2019/plan_(draft)) on Tuesday.\n"
+    )
+    blocks = read_blocks(dump)
+    assert [b.text for b in blocks] == [
+        "World",
+        "Business",
+        "By Maria Gomez, Staff Writer",
+        "The council approved the plan on Tuesday.",
+    ]
+    assert dump[blocks[0].raw_start : blocks[0].end].startswith("* [World](")
+
+
+def test_a_wrapped_markdown_link_keeps_every_line() -> None:
+    dump = "Officials said the [new rules on\nfishing quotas](https://example.org/rules\n\"Rules\") take effect in May.\n"
+    blocks = read_blocks(dump)
+    assert [b.text for b in blocks] == ["Officials said the new rules on fishing quotas take effect in May."]
+    assert blocks[0].end == len(dump) - 1
+
+
+def test_lines_holding_a_url_do_not_hide_the_wrap_width() -> None:
+    # html2text wraps at 78 but cannot break a link target: those lines run past the width.
+    import textwrap
+
+    para = ("The regional water board said on Monday that the reservoir had fallen to its lowest "
+            "level since records began, and asked households to cut their use by a fifth until "
+            "the autumn rains return to the hills above the valley.")
+    url = "See [the board's notice](https://water.example.org/notices/2019/11/reservoir-levels-low-warning)"
+    dump = "\n\n".join([textwrap.fill(para, 78), url] * 5)
+    blocks = read_blocks(dump)
+    assert [b.text for b in blocks] == [para, "See the board's notice"] * 5

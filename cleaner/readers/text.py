@@ -6,6 +6,9 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
   `Block.marker` / `Block.heading`, so rules see the text and the layout separately;
 * a paragraph hard-wrapped at a fixed width is re-joined when the next line's first word would
   have fitted on the line (the classic test for a wrapped line);
+* markdown link and image syntax (`[text](url "title")`, `![alt](src)`, what markdownify and
+  html2text write by default) is reduced to the link text, in place and length for length, so a
+  menu of links reads as the words it showed and spans still point into the input;
 * BeautifulSoup's `get_text("\\n")` breaks a sentence at every inline link ("WeWork agreed to a" /
   "rescue by its largest shareholder" / ", Japanese ..."): such fragments are re-joined when the
   next line continues the sentence (starts in lower case or with closing punctuation).
@@ -23,6 +26,11 @@ from ..rules.vocab import UI_WORDS
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
 _SPACES = re.compile(r"\s+")
+# A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), then an optional
+# quoted title that may wrap onto the next line.
+_LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _LINK_TARGET)
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _LINK_TARGET)
 _LAYOUT_FIRST = frozenset("#-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
@@ -43,6 +51,9 @@ WRAP_MIN_SHARE = 0.25
 """Share of the long lines that must end near the wrap width for a document to count as wrapped."""
 WRAP_SLACK = 12
 """How far below the width a wrapped line may end (a long next word does not fit the rest)."""
+UNBREAKABLE_MIN_CHARS = 30
+"""A 'word' this long is a URL (html2text keeps link targets): a wrapper cannot break it, so the
+line holding it may pass the wrap width."""
 LINK_TEXT_MAX_WORDS = 3
 """A line this short after an unfinished sentence is the text of a link inside it."""
 SENTENCE_MIN_WORDS = 6
@@ -69,12 +80,13 @@ def _wrap_width(lines: list[str]) -> int:
     """The fixed width the dump was hard-wrapped at, or 0 when it was not wrapped.
 
     In a wrapped text many lines end within a few characters of the same maximum, and no line
-    (apart from unbreakable URLs) is longer.
+    (apart from those holding an unbreakable URL) is longer.
     """
-    lengths = [len(s.rstrip()) for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2]
-    if len(lengths) < 8:
+    kept = [s.rstrip() for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2]
+    kept = [s for s in kept if "/" not in s or not _unbreakable(s)]  # a URL tells nothing of the width
+    if len(kept) < 8:
         return 0
-    lengths.sort()
+    lengths = sorted(map(len, kept))
     width = lengths[int(len(lengths) * 0.95)]
     if width < WRAP_MIN_WIDTH or width > 140:
         return 0
@@ -83,6 +95,35 @@ def _wrap_width(lines: list[str]) -> int:
     if near < WRAP_MIN_SHARE * len(lengths) or longer > 0.05 * len(lengths):
         return 0
     return width
+
+
+def _unbreakable(line: str) -> bool:
+    """A line a wrapper may have left long: it holds a word (a URL) it could not break."""
+    return any(len(w) > UNBREAKABLE_MIN_CHARS for w in line.split())
+
+
+def _blank_out(m: re.Match[str]) -> str:
+    """Spaces the length of an image's markdown, keeping its line breaks."""
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
+def _link_text(m: re.Match[str]) -> str:
+    """A link's text in the space its markdown took, where it was, or right-aligned before
+    punctuation so that "By [Ann Lee](/a/ann), AP" folds to "By Ann Lee, AP". Line breaks in the
+    markdown are kept, so no line moves."""
+    text, whole = m.group(1), m.group(0)
+    rest = re.sub(r"[^\n]", " ", whole[len(text) + 1 :]) if "\n" in whole else " " * (len(whole) - len(text) - 1)
+    if m.end() < len(m.string) and m.string[m.end()] in _CONTINUATION_START and "\n" not in whole:
+        return " " + rest + text
+    return " " + text + rest
+
+
+def unlink_markdown(text: str) -> str:
+    """`[text](url)` -> the text and `![alt](src)` -> nothing, length for length (see the module doc)."""
+    if "](" not in text:
+        return text
+    text = _MD_IMAGE.sub(_blank_out, text)
+    return _MD_LINK.sub(_link_text, text)
 
 
 def _strip_layout(line: str) -> tuple[str, str, int, int]:
@@ -194,18 +235,20 @@ class _Paragraph:
 def read_blocks(text: str) -> list[Block]:
     """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
     raw_lines = _split_lines(text)
+    plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
     wrap = _wrap_width([s for _, s in raw_lines])
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
     for lineno, (pos, raw) in enumerate(raw_lines, 1):
-        if not raw or raw.isspace():
+        line = raw if plain is text else plain[pos : pos + len(raw)]
+        if not line or line.isspace():
             blank = True
             if current is not None:
                 current.close()
                 current = None
             continue
-        content, marker, heading, off = _strip_layout(raw)
+        content, marker, heading, off = _strip_layout(line)
         if not content:
             blank = True
             if current is not None:
@@ -220,7 +263,7 @@ def read_blocks(text: str) -> list[Block]:
             continue
         if current is not None:
             current.close()
-        indent = len(raw) - len(raw.lstrip())
+        indent = len(line) - len(line.lstrip())
         block = Block(len(blocks), content, pos + off, pos + raw_len, lineno, pos + indent, marker, heading, indent, blank)
         blocks.append(block)
         current = _Paragraph(block, raw_len)
