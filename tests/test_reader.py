@@ -124,3 +124,15 @@ def test_lines_holding_a_url_do_not_hide_the_wrap_width() -> None:
     dump = "\n\n".join([textwrap.fill(para, 78), url] * 5)
     blocks = read_blocks(dump)
     assert [b.text for b in blocks] == [para, "See the board's notice"] * 5
+
+
+def test_underlined_headings_are_headings() -> None:
+    dump = "Storm closes schools across the county\n=======================================\n\nSchools shut.\n\nWhat happens next\n-----------------\nBuses run.\n"
+    blocks = read_blocks(dump)
+    assert [(b.text, b.heading) for b in blocks] == [
+        ("Storm closes schools across the county", 1),
+        ("Schools shut.", 0),
+        ("What happens next", 2),
+        ("Buses run.", 0),
+    ]
+    assert dump[blocks[0].start : blocks[0].end].endswith("=====")

@@ -26,6 +26,7 @@ from ..rules.vocab import UI_WORDS
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
 _SPACES = re.compile(r"\s+")
+_SETEXT = re.compile(r"={3,}|-{3,}")
 # A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), then an optional
 # quoted title that may wrap onto the next line.
 _LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
@@ -150,6 +151,11 @@ def _strip_layout(line: str) -> tuple[str, str, int, int]:
     return body.rstrip(), marker, heading, offset
 
 
+def _setext_title(block: Block) -> bool:
+    """A block an underline of "=" or "-" makes a heading: one plain line."""
+    return block.n_lines == 1 and not block.marker and not block.heading
+
+
 def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     """Whether the next line continues the previous one's paragraph."""
     if not prev or not nxt:
@@ -258,6 +264,13 @@ def read_blocks(text: str) -> list[Block]:
         if "  " in content or not content.isprintable():  # tabs, no-break spaces, runs of spaces
             content = _SPACES.sub(" ", content)
         raw_len = len(raw.rstrip())
+        if content[0] in "=-" and current is not None and _SETEXT.fullmatch(content) and _setext_title(current.block):
+            # "Headline" / "========": markdownify's default heading style underlines it.
+            current.block.heading = 1 if content[0] == "=" else 2
+            current.block.end = pos + raw_len
+            current.close()
+            current = None
+            continue
         if current is not None and not marker and not heading and current.can_take(content, wrap):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
             continue
