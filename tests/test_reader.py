@@ -136,3 +136,16 @@ def test_underlined_headings_are_headings() -> None:
         ("Buses run.", 0),
     ]
     assert dump[blocks[0].start : blocks[0].end].endswith("=====")
+
+
+def test_lynx_link_numbers_are_layout_but_footnotes_stay() -> None:
+    dump = (
+        "     * [4]Politics\n"
+        "   By [12]Tom Reyes\n\n"
+        "   Nurses hear up to 900 alarms per shift[1], a [13]state report found.\n"
+    )
+    assert [b.text for b in read_blocks(dump)] == [
+        "Politics",
+        "By Tom Reyes",
+        "Nurses hear up to 900 alarms per shift[1], a state report found.",
+    ]

@@ -8,7 +8,8 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
   have fitted on the line (the classic test for a wrapped line);
 * markdown link and image syntax (`[text](url "title")`, `![alt](src)`, what markdownify and
   html2text write by default) is reduced to the link text, in place and length for length, so a
-  menu of links reads as the words it showed and spans still point into the input;
+  menu of links reads as the words it showed and spans still point into the input; lynx's link
+  numbers ("[12]Subscribe") are blanked the same way;
 * BeautifulSoup's `get_text("\\n")` breaks a sentence at every inline link ("WeWork agreed to a" /
   "rescue by its largest shareholder" / ", Japanese ..."): such fragments are re-joined when the
   next line continues the sentence (starts in lower case or with closing punctuation).
@@ -32,6 +33,9 @@ _SETEXT = re.compile(r"={3,}|-{3,}")
 _LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _LINK_TARGET)
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _LINK_TARGET)
+# lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
+# footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
+_NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
 _LAYOUT_FIRST = frozenset("#-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
@@ -120,7 +124,11 @@ def _link_text(m: re.Match[str]) -> str:
 
 
 def unlink_markdown(text: str) -> str:
-    """`[text](url)` -> the text and `![alt](src)` -> nothing, length for length (see the module doc)."""
+    """`[text](url)` -> the text, `![alt](src)` and lynx's "[12]" link numbers -> spaces, length
+    for length (see the module doc)."""
+    if "[" not in text:
+        return text
+    text = _NUMBERED_LINK.sub(_blank_out, text)
     if "](" not in text:
         return text
     text = _MD_IMAGE.sub(_blank_out, text)
