@@ -149,3 +149,19 @@ def test_lynx_link_numbers_are_layout_but_footnotes_stay() -> None:
         "By Tom Reyes",
         "Nurses hear up to 900 alarms per shift[1], a state report found.",
     ]
+
+
+def test_a_page_on_one_line_is_read_sentence_by_sentence() -> None:
+    # soup.get_text() with no separator, or lxml's text_content(): menus, headline and paragraphs
+    # run together on one line; the reader cuts it where sentences end, glued or not.
+    menu = "HomeNewsSportWeatherBusinessTravel " * 8
+    para = ("The county council voted on Tuesday to close the old bridge over the river for repairs. "
+            "Engineers found cracks in two of its piers last spring.The work will take a year, "
+            "officials said, and a ferry will run in the meantime. ") * 12
+    line = menu + "Bridge to close for a year.By Jo Lane. " + para + "© 2019 Example Media. All rights reserved."
+    assert len(line) > 2500
+    blocks = read_blocks(line + "\n")
+    texts = [b.text for b in blocks]
+    assert "The work will take a year, officials said, and a ferry will run in the meantime." in texts
+    assert texts[-1] == "All rights reserved."
+    assert all(b.line == 1 and line[b.start : b.end] == b.text for b in blocks)

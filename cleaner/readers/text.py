@@ -27,6 +27,9 @@ from ..rules.vocab import UI_WORDS
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
 _SPACES = re.compile(r"\s+")
+# The end of a sentence where the next one starts, with or without a space: "6.The band", "in
+# May. Tickets". An initial ("John F. Kennedy", "U.S.") is a lone capital before the stop.
+_SENTENCE_END = re.compile(r"(?<=[\w%)][.!?])(?<![\s.][A-Z][.!?])[\"”’]?\s*(?=[A-Z“\"‘])")
 _SETEXT = re.compile(r"={3,}|-{3,}")
 # A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), then an optional
 # quoted title that may wrap onto the next line.
@@ -56,6 +59,10 @@ WRAP_MIN_SHARE = 0.25
 """Share of the long lines that must end near the wrap width for a document to count as wrapped."""
 WRAP_SLACK = 12
 """How far below the width a wrapped line may end (a long next word does not fit the rest)."""
+LONG_LINE_CHARS = 2500
+"""Longer than any paragraph we have seen (the longest are near 2,100 characters): a line this long
+is several paragraphs or a whole page that a scraper put on one line (get_text() with no
+separator, text_content())."""
 UNBREAKABLE_MIN_CHARS = 30
 """A 'word' this long is a URL (html2text keeps link targets): a wrapper cannot break it, so the
 line holding it may pass the wrap width."""
@@ -246,15 +253,31 @@ class _Paragraph:
             self.block.set_text("".join(self.parts))
 
 
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(line number, offset, text) of every line; a line too long to be one paragraph (a page
+    flattened onto a few lines) is cut into its sentences, each read like a line of its own."""
+    out = []
+    for lineno, (pos, line) in enumerate(_split_lines(text), 1):
+        if len(line) <= LONG_LINE_CHARS:
+            out.append((lineno, pos, line))
+            continue
+        start = 0
+        for m in _SENTENCE_END.finditer(line):
+            out.append((lineno, pos + start, line[start : m.end()]))
+            start = m.end()
+        out.append((lineno, pos + start, line[start:]))
+    return out
+
+
 def read_blocks(text: str) -> list[Block]:
     """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
-    raw_lines = _split_lines(text)
+    raw_lines = _lines(text)
     plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
-    wrap = _wrap_width([s for _, s in raw_lines])
+    wrap = _wrap_width([s for _, _, s in raw_lines])
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
-    for lineno, (pos, raw) in enumerate(raw_lines, 1):
+    for lineno, pos, raw in raw_lines:
         line = raw if plain is text else plain[pos : pos + len(raw)]
         if not line or line.isspace():
             blank = True
