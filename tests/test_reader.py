@@ -165,3 +165,16 @@ def test_a_page_on_one_line_is_read_sentence_by_sentence() -> None:
     assert "The work will take a year, officials said, and a ferry will run in the meantime." in texts
     assert texts[-1] == "All rights reserved."
     assert all(b.line == 1 and line[b.start : b.end] == b.text for b in blocks)
+
+
+def test_a_link_target_wrapped_at_a_hyphen_is_still_a_link() -> None:
+    # html2text (78 columns) breaks long URLs after a hyphen.
+    dump = (
+        "[ ![harbour-seals.jpg\n"
+        "](https://cdn.example.com/images/2019/11/20/thumbnail/640x360/harbour-\n"
+        "seals.jpg#) Seals return to the harbour  A survey counted more pups\n"
+        "than in any year since 1990 ](/news/seals-return-to-the-harbour/)\n"
+    )
+    assert [b.text for b in read_blocks(dump)] == [
+        "Seals return to the harbour A survey counted more pups than in any year since 1990"
+    ]

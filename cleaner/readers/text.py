@@ -31,9 +31,9 @@ _SPACES = re.compile(r"\s+")
 # May. Tickets". An initial ("John F. Kennedy", "U.S.") is a lone capital before the stop.
 _SENTENCE_END = re.compile(r"(?<=[\w%)][.!?])(?<![\s.][A-Z][.!?])[\"”’]?\s*(?=[A-Z“\"‘])")
 _SETEXT = re.compile(r"={3,}|-{3,}")
-# A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), then an optional
-# quoted title that may wrap onto the next line.
-_LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
+# A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), which html2text
+# may wrap after a hyphen, then an optional quoted title that may wrap onto the next line.
+_LINK_TARGET = r"\((?:-\n|[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _LINK_TARGET)
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _LINK_TARGET)
 # lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
