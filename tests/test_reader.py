@@ -158,12 +158,14 @@ def test_a_page_on_one_line_is_read_sentence_by_sentence() -> None:
     para = ("The county council voted on Tuesday to close the old bridge over the river for repairs. "
             "Engineers found cracks in two of its piers last spring.The work will take a year, "
             "officials said, and a ferry will run in the meantime. ") * 12
-    line = menu + "Bridge to close for a year.By Jo Lane. " + para + "© 2019 Example Media. All rights reserved."
+    line = ("Bridge to close for a year | Example News " + menu + "Bridge to close for a year.By Jo Lane. "
+            + para + "© 2019 Example Media. All rights reserved.")
     assert len(line) > 2500
     blocks = read_blocks(line + "\n")
     texts = [b.text for b in blocks]
     assert "The work will take a year, officials said, and a ferry will run in the meantime." in texts
     assert texts[-1] == "All rights reserved."
+    assert texts[0] == "Bridge to close for a year"
     assert all(b.line == 1 and line[b.start : b.end] == b.text for b in blocks)
 
 

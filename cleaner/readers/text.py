@@ -29,7 +29,10 @@ _HEADING = re.compile(r"(#{1,6})\s+")
 _SPACES = re.compile(r"\s+")
 # The end of a sentence where the next one starts, with or without a space: "6.The band", "in
 # May. Tickets". An initial ("John F. Kennedy", "U.S.") is a lone capital before the stop.
-_SENTENCE_END = re.compile(r"(?<=[\w%)][.!?])(?<![\s.][A-Z][.!?])[\"”’]?\s*(?=[A-Z“\"‘])")
+_SENTENCE_END = re.compile(
+    r"(?<=[\w%)][.!?])(?<![\s.][A-Z][.!?])[\"”’]?\s*(?=[A-Z“\"‘])"
+    r"|(?P<sep>\s+[|•·»›]\s+)"  # "Headline | Site", "Home » News": a separator between items
+)
 _SETEXT = re.compile(r"={3,}|-{3,}")
 # A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), which html2text
 # may wrap after a hyphen, then an optional quoted title that may wrap onto the next line.
@@ -255,7 +258,8 @@ class _Paragraph:
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """(line number, offset, text) of every line; a line too long to be one paragraph (a page
-    flattened onto a few lines) is cut into its sentences, each read like a line of its own."""
+    flattened onto a few lines) is cut into its sentences and at item separators (" | "), each
+    piece read like a line of its own."""
     out = []
     for lineno, (pos, line) in enumerate(_split_lines(text), 1):
         if len(line) <= LONG_LINE_CHARS:
@@ -263,7 +267,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
             continue
         start = 0
         for m in _SENTENCE_END.finditer(line):
-            out.append((lineno, pos + start, line[start : m.end()]))
+            out.append((lineno, pos + start, line[start : m.start() if m.group("sep") else m.end()]))
             start = m.end()
         out.append((lineno, pos + start, line[start:]))
     return out
