@@ -83,3 +83,100 @@ def test_long_line_after_a_short_link_fragment_is_rejoined() -> None:
         "Dow component Home Depot reported third-quarter earnings that topped estimates as revenue fell "
         "short, sending shares lower ahead of the opening bell. Rival Lowe's was also lower following the results."
     ]
+
+
+def test_markdown_links_read_as_their_text() -> None:
+    # markdownify / html2text keep links: the reader sees the words the page showed, and the
+    # spans still point into the input.
+    dump = (
+        "* [World](https://news.example.com/world/ \"World news\")\n"
+        "* [![](https://cdn.example.com/logo.png)Business](https://news.example.com/business/)\n"
+        "\n"
+        "By [Maria Gomez](https://news.example.com/authors/maria-gomez), Staff Writer\n"
+        "\n"
+        "The council [approved the plan](https://news.example.com/2019/plan_(draft)) on Tuesday.\n"
+    )
+    blocks = read_blocks(dump)
+    assert [b.text for b in blocks] == [
+        "World",
+        "Business",
+        "By Maria Gomez, Staff Writer",
+        "The council approved the plan on Tuesday.",
+    ]
+    assert dump[blocks[0].raw_start : blocks[0].end].startswith("* [World](")
+
+
+def test_a_wrapped_markdown_link_keeps_every_line() -> None:
+    dump = "Officials said the [new rules on\nfishing quotas](https://example.org/rules\n\"Rules\") take effect in May.\n"
+    blocks = read_blocks(dump)
+    assert [b.text for b in blocks] == ["Officials said the new rules on fishing quotas take effect in May."]
+    assert blocks[0].end == len(dump) - 1
+
+
+def test_lines_holding_a_url_do_not_hide_the_wrap_width() -> None:
+    # html2text wraps at 78 but cannot break a link target: those lines run past the width.
+    import textwrap
+
+    para = ("The regional water board said on Monday that the reservoir had fallen to its lowest "
+            "level since records began, and asked households to cut their use by a fifth until "
+            "the autumn rains return to the hills above the valley.")
+    url = "See [the board's notice](https://water.example.org/notices/2019/11/reservoir-levels-low-warning)"
+    dump = "\n\n".join([textwrap.fill(para, 78), url] * 5)
+    blocks = read_blocks(dump)
+    assert [b.text for b in blocks] == [para, "See the board's notice"] * 5
+
+
+def test_underlined_headings_are_headings() -> None:
+    dump = "Storm closes schools across the county\n=======================================\n\nSchools shut.\n\nWhat happens next\n-----------------\nBuses run.\n"
+    blocks = read_blocks(dump)
+    assert [(b.text, b.heading) for b in blocks] == [
+        ("Storm closes schools across the county", 1),
+        ("Schools shut.", 0),
+        ("What happens next", 2),
+        ("Buses run.", 0),
+    ]
+    assert dump[blocks[0].start : blocks[0].end].endswith("=====")
+
+
+def test_lynx_link_numbers_are_layout_but_footnotes_stay() -> None:
+    dump = (
+        "     * [4]Politics\n"
+        "   By [12]Tom Reyes\n\n"
+        "   Nurses hear up to 900 alarms per shift[1], a [13]state report found.\n"
+    )
+    assert [b.text for b in read_blocks(dump)] == [
+        "Politics",
+        "By Tom Reyes",
+        "Nurses hear up to 900 alarms per shift[1], a state report found.",
+    ]
+
+
+def test_a_page_on_one_line_is_read_sentence_by_sentence() -> None:
+    # soup.get_text() with no separator, or lxml's text_content(): menus, headline and paragraphs
+    # run together on one line; the reader cuts it where sentences end, glued or not.
+    menu = "HomeNewsSportWeatherBusinessTravel " * 8
+    para = ("The county council voted on Tuesday to close the old bridge over the river for repairs. "
+            "Engineers found cracks in two of its piers last spring.The work will take a year, "
+            "officials said, and a ferry will run in the meantime. ") * 12
+    line = ("Bridge to close for a year | Example News " + menu + "Bridge to close for a year.By Jo Lane. "
+            + para + "© 2019 Example Media. All rights reserved.")
+    assert len(line) > 2500
+    blocks = read_blocks(line + "\n")
+    texts = [b.text for b in blocks]
+    assert "The work will take a year, officials said, and a ferry will run in the meantime." in texts
+    assert texts[-1] == "All rights reserved."
+    assert texts[0] == "Bridge to close for a year"
+    assert all(b.line == 1 and line[b.start : b.end] == b.text for b in blocks)
+
+
+def test_a_link_target_wrapped_at_a_hyphen_is_still_a_link() -> None:
+    # html2text (78 columns) breaks long URLs after a hyphen.
+    dump = (
+        "[ ![harbour-seals.jpg\n"
+        "](https://cdn.example.com/images/2019/11/20/thumbnail/640x360/harbour-\n"
+        "seals.jpg#) Seals return to the harbour  A survey counted more pups\n"
+        "than in any year since 1990 ](/news/seals-return-to-the-harbour/)\n"
+    )
+    assert [b.text for b in read_blocks(dump)] == [
+        "Seals return to the harbour A survey counted more pups than in any year since 1990"
+    ]

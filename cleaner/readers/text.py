@@ -6,6 +6,10 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
   `Block.marker` / `Block.heading`, so rules see the text and the layout separately;
 * a paragraph hard-wrapped at a fixed width is re-joined when the next line's first word would
   have fitted on the line (the classic test for a wrapped line);
+* markdown link and image syntax (`[text](url "title")`, `![alt](src)`, what markdownify and
+  html2text write by default) is reduced to the link text, in place and length for length, so a
+  menu of links reads as the words it showed and spans still point into the input; lynx's link
+  numbers ("[12]Subscribe") are blanked the same way;
 * BeautifulSoup's `get_text("\\n")` breaks a sentence at every inline link ("WeWork agreed to a" /
   "rescue by its largest shareholder" / ", Japanese ..."): such fragments are re-joined when the
   next line continues the sentence (starts in lower case or with closing punctuation).
@@ -23,6 +27,21 @@ from ..rules.vocab import UI_WORDS
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
 _SPACES = re.compile(r"\s+")
+# The end of a sentence where the next one starts, with or without a space: "6.The band", "in
+# May. Tickets". An initial ("John F. Kennedy", "U.S.") is a lone capital before the stop.
+_SENTENCE_END = re.compile(
+    r"(?<=[\w%)][.!?])(?<![\s.][A-Z][.!?])[\"”’]?\s*(?=[A-Z“\"‘])"
+    r"|(?P<sep>\s+[|•·»›]\s+)"  # "Headline | Site", "Home » News": a separator between items
+)
+_SETEXT = re.compile(r"={3,}|-{3,}")
+# A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), which html2text
+# may wrap after a hyphen, then an optional quoted title that may wrap onto the next line.
+_LINK_TARGET = r"\((?:-\n|[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _LINK_TARGET)
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _LINK_TARGET)
+# lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
+# footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
+_NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
 _LAYOUT_FIRST = frozenset("#-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
@@ -43,6 +62,13 @@ WRAP_MIN_SHARE = 0.25
 """Share of the long lines that must end near the wrap width for a document to count as wrapped."""
 WRAP_SLACK = 12
 """How far below the width a wrapped line may end (a long next word does not fit the rest)."""
+LONG_LINE_CHARS = 2500
+"""Longer than any paragraph we have seen (the longest are near 2,100 characters): a line this long
+is several paragraphs or a whole page that a scraper put on one line (get_text() with no
+separator, text_content())."""
+UNBREAKABLE_MIN_CHARS = 30
+"""A 'word' this long is a URL (html2text keeps link targets): a wrapper cannot break it, so the
+line holding it may pass the wrap width."""
 LINK_TEXT_MAX_WORDS = 3
 """A line this short after an unfinished sentence is the text of a link inside it."""
 SENTENCE_MIN_WORDS = 6
@@ -69,12 +95,13 @@ def _wrap_width(lines: list[str]) -> int:
     """The fixed width the dump was hard-wrapped at, or 0 when it was not wrapped.
 
     In a wrapped text many lines end within a few characters of the same maximum, and no line
-    (apart from unbreakable URLs) is longer.
+    (apart from those holding an unbreakable URL) is longer.
     """
-    lengths = [len(s.rstrip()) for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2]
-    if len(lengths) < 8:
+    kept = [s.rstrip() for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2]
+    kept = [s for s in kept if "/" not in s or not _unbreakable(s)]  # a URL tells nothing of the width
+    if len(kept) < 8:
         return 0
-    lengths.sort()
+    lengths = sorted(map(len, kept))
     width = lengths[int(len(lengths) * 0.95)]
     if width < WRAP_MIN_WIDTH or width > 140:
         return 0
@@ -83,6 +110,39 @@ def _wrap_width(lines: list[str]) -> int:
     if near < WRAP_MIN_SHARE * len(lengths) or longer > 0.05 * len(lengths):
         return 0
     return width
+
+
+def _unbreakable(line: str) -> bool:
+    """A line a wrapper may have left long: it holds a word (a URL) it could not break."""
+    return any(len(w) > UNBREAKABLE_MIN_CHARS for w in line.split())
+
+
+def _blank_out(m: re.Match[str]) -> str:
+    """Spaces the length of an image's markdown, keeping its line breaks."""
+    return re.sub(r"[^\n]", " ", m.group(0))
+
+
+def _link_text(m: re.Match[str]) -> str:
+    """A link's text in the space its markdown took, where it was, or right-aligned before
+    punctuation so that "By [Ann Lee](/a/ann), AP" folds to "By Ann Lee, AP". Line breaks in the
+    markdown are kept, so no line moves."""
+    text, whole = m.group(1), m.group(0)
+    rest = re.sub(r"[^\n]", " ", whole[len(text) + 1 :]) if "\n" in whole else " " * (len(whole) - len(text) - 1)
+    if m.end() < len(m.string) and m.string[m.end()] in _CONTINUATION_START and "\n" not in whole:
+        return " " + rest + text
+    return " " + text + rest
+
+
+def unlink_markdown(text: str) -> str:
+    """`[text](url)` -> the text, `![alt](src)` and lynx's "[12]" link numbers -> spaces, length
+    for length (see the module doc)."""
+    if "[" not in text:
+        return text
+    text = _NUMBERED_LINK.sub(_blank_out, text)
+    if "](" not in text:
+        return text
+    text = _MD_IMAGE.sub(_blank_out, text)
+    return _MD_LINK.sub(_link_text, text)
 
 
 def _strip_layout(line: str) -> tuple[str, str, int, int]:
@@ -105,6 +165,11 @@ def _strip_layout(line: str) -> tuple[str, str, int, int]:
         offset += m.end()
         body = body[m.end() :]
     return body.rstrip(), marker, heading, offset
+
+
+def _setext_title(block: Block) -> bool:
+    """A block an underline of "=" or "-" makes a heading: one plain line."""
+    return block.n_lines == 1 and not block.marker and not block.heading
 
 
 def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
@@ -189,24 +254,43 @@ class _Paragraph:
             self.block.set_text("".join(self.parts))
 
 
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(line number, offset, text) of every line; a line too long to be one paragraph (a page
+    flattened onto a few lines) is cut into its sentences and at item separators (" | "), each
+    piece read like a line of its own."""
+    out = []
+    for lineno, (pos, line) in enumerate(_split_lines(text), 1):
+        if len(line) <= LONG_LINE_CHARS:
+            out.append((lineno, pos, line))
+            continue
+        start = 0
+        for m in _SENTENCE_END.finditer(line):
+            out.append((lineno, pos + start, line[start : m.start() if m.group("sep") else m.end()]))
+            start = m.end()
+        out.append((lineno, pos + start, line[start:]))
+    return out
+
+
 def read_blocks(text: str) -> list[Block]:
     """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
-    raw_lines = _split_lines(text)
-    wrap = _wrap_width([s for _, s in raw_lines])
+    raw_lines = _lines(text)
+    plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
+    wrap = _wrap_width([s for _, _, s in raw_lines])
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
-    for lineno, (pos, raw) in enumerate(raw_lines, 1):
-        if not raw or raw.isspace():
+    for lineno, pos, raw in raw_lines:
+        line = raw if plain is text else plain[pos : pos + len(raw)]
+        if not line or line.isspace():
             blank = True
             if current is not None:
                 current.close()
                 current = None
             continue
-        body = raw.lstrip()
-        indent = len(raw) - len(body)
+        body = line.lstrip()
+        indent = len(line) - len(body)
         if body[0] in _LAYOUT_FIRST:
-            content, marker, heading, off = _strip_layout(raw)
+            content, marker, heading, off = _strip_layout(line)
             if not content:
                 blank = True
                 if current is not None:
@@ -218,6 +302,13 @@ def read_blocks(text: str) -> list[Block]:
         if "  " in content or not content.isprintable():  # tabs, no-break spaces, runs of spaces
             content = _SPACES.sub(" ", content)
         raw_len = len(raw.rstrip())
+        if content[0] in "=-" and current is not None and _SETEXT.fullmatch(content) and _setext_title(current.block):
+            # "Headline" / "========": markdownify's default heading style underlines it.
+            current.block.heading = 1 if content[0] == "=" else 2
+            current.block.end = pos + raw_len
+            current.close()
+            current = None
+            continue
         if current is not None and not marker and not heading and current.can_take(content, wrap):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
             continue
