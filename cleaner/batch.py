@@ -698,7 +698,7 @@ _WARM_GERMAN = (
 
 def warm_up(*, html: bool = True, ngram: bool = True) -> None:
     """Clean a few small documents once (a dump, a listing, other languages and scripts, bytes
-    that are not UTF-8; with `ngram` load the n-gram language model too; with
+    that are not UTF-8; with `ngram` load the n-gram language model too (~20 ms); with
     `html` a page with metadata), so lazy imports and models are loaded before any item's time
     budget starts, and, with fork, once for every worker."""
     clean(_WARM_TEXT)
@@ -726,8 +726,8 @@ class WarmUp:
     lxml, the metadata extractors: ~0.1 s more) only when the config says kind="html" or one of
     the first items looks like a page (an .html name, markup near the start). A worker that meets
     HTML later loads that path then, inside that item's budget, once per worker. The n-gram
-    language model (~0.4 s) is left to the workers that need it: only a close stop-word vote
-    (Malay or Indonesian?) or a page of too few words calls it, and most batches never do.
+    language model (~20 ms) is always loaded: a close stop-word vote (Malay or Indonesian?) or a
+    page of too few words needs it, and loaded here it is loaded once for all workers.
 
     `see(item)` is called as items are read; ordered_map runs the warm-up after the first chunks
     are read and before any worker exists, so what it saw decides.
@@ -750,7 +750,7 @@ class WarmUp:
             pass
 
     def __call__(self) -> None:
-        warm_up(html=self.html, ngram=False)
+        warm_up(html=self.html)
 
 
 def _peek(item: Any) -> tuple[str, str | None]:

@@ -36,7 +36,7 @@ class Config:
     """Rule names to switch off for this call, on top of what a profile disables."""
 
     detect_language: bool = True
-    """Identify the body's language (py3langid, bundled model); off saves ~0.1 ms a document."""
+    """Identify the body's language (stop-word votes, fastText's bundled model for close calls)."""
 
     def replace(self, **changes: object) -> "Config":
         """A copy with some options changed; unknown names raise TypeError."""

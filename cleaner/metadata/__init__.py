@@ -43,7 +43,7 @@ def extract_metadata(
 
     `blocks` are all blocks of the dump in order, `body` the ones kept as article text.
     `language` is the caller's ISO 639-1 code when it already knows it (no model is run then);
-    `detect_lang=False` leaves the language empty instead of running py3langid.
+    `detect_lang=False` leaves the language empty instead of running the language model.
     """
     try:
         hint = language if isinstance(language, str) and language else None
@@ -80,7 +80,7 @@ def _extract(
     _note(sources, "categories", categories, categories_source)
     _note(sources, "agency", agency, agency_source)
     _note(sources, "dateline", wire.dateline, wire.dateline_source)
-    _note(sources, "language", language, "given by the caller" if hint else f"py3langid on the {'article' if body else 'page'} text")
+    _note(sources, "language", language, "given by the caller" if hint else f"language model on the {'article' if body else 'page'} text")
     return Metadata(
         title=title.title,
         date=date.iso,

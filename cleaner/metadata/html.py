@@ -65,7 +65,7 @@ import lxml.html
 from lxml import etree
 
 from ..article import Metadata
-from ..language import stopword_votes
+from ..language import ngram_ranking, stopword_votes
 from ..readers.detect import decode
 from .common import fold, parse_url
 from .htmlauthors import choose_authors
@@ -198,7 +198,7 @@ LANGUAGE_NAMES = {
 }  # fmt: skip
 MIN_GUESS_CHARS = 10
 MIN_STOPWORD_VOTES = 2
-"""Stop words a headline needs to settle a tie between declared languages without py3langid."""
+"""Stop words a headline needs to settle a tie between declared languages without the n-gram model."""
 
 
 def _lang_code(value: str | None) -> str | None:
@@ -252,19 +252,14 @@ def _source_of(declared: list[tuple[str, str]], code: str) -> str:
 def _guess_language(text: str, choices: list[str]) -> str | None:
     """Which of `choices` `text` is written in: the language with most stop words in it when it
     has at least MIN_STOPWORD_VOTES and more than any other ("Die ... der lange Marsch ins ..."
-    is German, not English); else the first of `choices` in py3langid's ranking (its model is the
-    one `cleaner.language` asks about close calls, so a process loads it once)."""
+    is German, not English); else the first of `choices` in the n-gram model's ranking (the
+    model `cleaner.language` asks about close calls, so a process loads it once)."""
     if len(text) < MIN_GUESS_CHARS:
         return None
     ranked = stopword_votes(text, choices).most_common(2)
     if ranked and ranked[0][1] >= MIN_STOPWORD_VOTES and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
-    try:
-        import py3langid
-
-        ranked_codes = py3langid.rank(text)
-    except Exception:  # no model: leave the tie to the declaration order
-        return None
+    ranked_codes = ngram_ranking(text, k=-1)  # all languages: a headline may rank the choices low
     return next((code for code, _ in ranked_codes if code in choices), None)
 
 
