@@ -67,7 +67,7 @@ def _stoplist(name: str) -> frozenset[str]:
     for folder in folders:
         path = Path(folder) / "stoplists" / f"{name}.txt"
         if path.is_file():
-            return frozenset(w.lower() for w in path.read_text(encoding="utf-8").splitlines())
+            return frozenset(path.read_text(encoding="utf-8").lower().splitlines())
     import justext  # an unusual install (a zip): let jusText find its own data
 
     return frozenset(justext.get_stoplist(name))
@@ -75,9 +75,10 @@ def _stoplist(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, tuple[str, ...]]:
-    """word -> ISO codes of the lists containing it (built once, on first use: ~0.1 s)."""
+    """word -> ISO codes of the lists containing it (built once, on first use, with set operations
+    rather than a loop over its ~100,000 words: ~40 ms of every run's start-up)."""
     index: dict[str, tuple[str, ...]] = {}
-    get = index.get
+    seen: set[str] = set()  # the index's words, as a set: `&` with it walks the smaller side
     english = _stoplist("English")
     for name, code in STOPLIST_LANGUAGES.items():
         words = _stoplist(name)
@@ -88,8 +89,11 @@ def _index() -> dict[str, tuple[str, ...]]:
             words = frozenset(w for w in words if not w.isascii())
         elif code != "en":
             words = words - english
-        for word in words:
-            index[word] = get(word, ()) + (code,)
+        shared = words & seen
+        for word in shared:
+            index[word] += (code,)
+        index.update(dict.fromkeys(words - shared, (code,)))
+        seen |= words
     return index
 
 
