@@ -73,6 +73,14 @@ COST_TABLE_CELL = 1.0
 a standings or stats table inside the story into dozens of short lines; at the cost of a menu
 line they would cut the story in two."""
 
+TITLE_CASE_SHARE = 0.6
+"""Share of a block's stop words written with a capital above which it is title-case link text
+run together (a menu flattened onto one line: "Back To Main Menu A Greater Cleveland At Any Cost
+..."), not prose, however many stop words it has. Prose capitalizes a stop word only where a
+sentence starts; news paragraphs stay under half even when full of names ("New York")."""
+TITLE_CASE_MIN_STOPS = 4
+"""Capitalized stop words a block needs before its share means anything."""
+
 TEASER_HEAD_MAX_WORDS = 20
 """A line this short without a full stop, right above a cut-off paragraph, is a teaser's headline."""
 TEASER_MIN_CHARS = 100
@@ -83,6 +91,7 @@ FIRST_GOOD, FIRST_NEAR, FIRST_SHORT, FIRST_POOR, FIRST_RULE = "good", "near", "s
 FIRST_TEASER = "teaser"
 
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_WORD = re.compile(r"\w+")
 _SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
 _SENTENCE_CHARS = frozenset(".!?。！？…")
@@ -124,6 +133,16 @@ def _first_class(f: _Features, no_space: bool) -> str:
     if f.stop_share >= STOP_LOW:
         return FIRST_NEAR
     return FIRST_POOR
+
+
+def _title_case(block: Block, stops: frozenset[str]) -> bool:
+    """Whether the block's stop words are mostly capitalized (see TITLE_CASE_SHARE)."""
+    capitalized = total = 0
+    for word in _WORD.findall(block.text):
+        if word.lower() in stops:
+            total += 1
+            capitalized += word[0].isupper()
+    return capitalized >= TITLE_CASE_MIN_STOPS and capitalized >= TITLE_CASE_SHARE * total
 
 
 def _weight(cls: str, f: _Features) -> float:
@@ -287,6 +306,8 @@ def classify(page: Page) -> str | None:
             cls = FIRST_RULE
         else:
             cls = _first_class(f, no_space)
+            if (cls is FIRST_GOOD or cls is FIRST_NEAR) and _title_case(block, stops):
+                cls = FIRST_POOR
             if (cls is FIRST_GOOD or cls is FIRST_NEAR) and _is_teaser(blocks, i):
                 cls = FIRST_TEASER
             if block.label == UNKNOWN:

@@ -150,3 +150,26 @@ def test_a_numbered_most_read_list_is_no_table() -> None:
     lines = [*STORY_PARAS[:3], "Most Popular", *ranks, *TEASERS[:2]]
     article = cleaner.clean("\n".join(lines) + "\n", kind="text")
     assert STORY_PARAS[0] in article.text and "Negotiators" not in article.text
+
+
+def test_title_case_menus_run_together_on_one_line_are_not_prose() -> None:
+    """get_text() without a separator leaves the menus as long lines of title-case link text. Their
+    capitalized stop words ("Back To Main Menu", "At Any Cost") would pass for prose by density;
+    prose only capitalizes the stop word that starts a sentence."""
+    menu = (
+        "Back To Main Menu A Greater Cleveland A Critical Choice: Nursing Home Care At Any Cost "
+        "Justice For All: Bail Reform Out Of Line: Gerrymandering In The State Recovering Hope "
+        "Remaking The Arena Stolen In The Suburbs City Club Of The Region Letters To The Editor"
+    )
+    footer = (
+        "About Us Contact Us Terms Of Use Privacy Policy Your Ad Choices Careers At The Courier "
+        "Advertise With Us Place An Ad Manage Your Subscription Help And Support Sitemap Of The Site"
+    )
+    article = cleaner.clean("\n".join([f"{TITLE} - The Daily Courier", menu, *STORY_PARAS, footer]))
+    assert article.text == "\n\n".join(STORY_PARAS)
+    removed = {r.text: r.rule for r in article.removed}
+    assert removed[menu] == "outside_main_text" and footer in removed
+    # a paragraph full of names keeps its lower-case stop words: still prose
+    names = ("Argentina got past Chile in the group, with Guido Pella beating Nicolas Jarry in the first "
+             "match and Diego Schwartzman and Maximo Gonzalez winning the doubles for the New York crowd.")
+    assert names in cleaner.clean("\n".join([f"{TITLE} - The Daily Courier", *STORY_PARAS[:2], names, *STORY_PARAS[2:]])).text
