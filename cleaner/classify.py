@@ -80,6 +80,10 @@ run together (a menu flattened onto one line: "Back To Main Menu A Greater Cleve
 sentence starts; news paragraphs stay under half even when full of names ("New York")."""
 TITLE_CASE_MIN_STOPS = 4
 """Capitalized stop words a block needs before its share means anything."""
+RUN_ON_CHARS = 800
+"""Characters without a full stop, question mark, colon or semicolon that no prose runs to (the
+longest such stretch in the bench's article paragraphs is under 500): a block holding one is
+headlines and menu items run together, as a page flattened onto one line has them."""
 
 TEASER_HEAD_MAX_WORDS = 20
 """A line this short without a full stop, right above a cut-off paragraph, is a teaser's headline."""
@@ -92,6 +96,7 @@ FIRST_TEASER = "teaser"
 
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WORD = re.compile(r"\w+")
+_RUN_ON = re.compile(r"[^.!?;:…。！？।॥۔؟։።]{%d}" % RUN_ON_CHARS)
 _SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
 _SENTENCE_CHARS = frozenset(".!?。！？…")
@@ -143,6 +148,11 @@ def _title_case(block: Block, stops: frozenset[str]) -> bool:
             total += 1
             capitalized += word[0].isupper()
     return capitalized >= TITLE_CASE_MIN_STOPS and capitalized >= TITLE_CASE_SHARE * total
+
+
+def _run_on(block: Block) -> bool:
+    """Whether the block runs on for RUN_ON_CHARS without ending a sentence."""
+    return len(block.text) >= RUN_ON_CHARS and _RUN_ON.search(block.text) is not None
 
 
 def _weight(cls: str, f: _Features) -> float:
@@ -306,7 +316,7 @@ def classify(page: Page) -> str | None:
             cls = FIRST_RULE
         else:
             cls = _first_class(f, no_space)
-            if (cls is FIRST_GOOD or cls is FIRST_NEAR) and _title_case(block, stops):
+            if (cls is FIRST_GOOD or cls is FIRST_NEAR) and (_title_case(block, stops) or _run_on(block)):
                 cls = FIRST_POOR
             if (cls is FIRST_GOOD or cls is FIRST_NEAR) and _is_teaser(blocks, i):
                 cls = FIRST_TEASER

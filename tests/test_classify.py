@@ -173,3 +173,25 @@ def test_title_case_menus_run_together_on_one_line_are_not_prose() -> None:
     names = ("Argentina got past Chile in the group, with Guido Pella beating Nicolas Jarry in the first "
              "match and Diego Schwartzman and Maximo Gonzalez winning the doubles for the New York crowd.")
     assert names in cleaner.clean("\n".join([f"{TITLE} - The Daily Courier", *STORY_PARAS[:2], names, *STORY_PARAS[2:]])).text
+
+
+def test_headlines_run_together_past_any_sentence_length_are_not_prose() -> None:
+    """A page flattened onto one line runs a listing's headlines together: in sentence case their
+    stop words are lower-case, but no prose goes 800 characters without ending a sentence."""
+    headlines = [
+        "Police say the man who drove into the parade had been released on bail days before",
+        "Mayor promises to review the new parking levy after shop owners in the centre protest",
+        "Schools in the northern district to close early for the holidays because of the flu",
+        "The council votes to keep the library open on Sundays for another year after a petition",
+        "Residents of the old harbour say the marina plan would push them out of their homes",
+        "Bus drivers in the city to strike for two days next week in a dispute over pay and hours",
+        "Fire crews spent the night at a warehouse blaze on the edge of the industrial estate",
+        "A new bakery on the high street has queues around the block on its first weekend open",
+        "The football club says it will build a new stand for its fans in time for next season",
+        "Heavy rain is expected to bring flooding to low parts of the valley over the weekend",
+    ]
+    run_on = " ".join(headlines)
+    assert len(run_on) > 800
+    article = cleaner.clean("\n".join([f"{TITLE} - The Daily Courier", run_on, *STORY_PARAS]))
+    assert article.text == "\n\n".join(STORY_PARAS)
+    assert any(r.text == run_on and r.rule == "outside_main_text" for r in article.removed)
