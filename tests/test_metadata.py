@@ -391,3 +391,24 @@ def test_never_raises_on_header_fragments(lines: list[str]) -> None:
     blocks = blocks_of("\n".join(lines))
     md = extract_metadata(blocks, blocks[-1:], url="https://x.example/2019/02/31/a-b-c")
     assert "error" not in md.sources
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title", "site"),
+    [
+        ("Doobie Brothers to reunite for summer show - cleveland.comSkip to ArticleMenuHomeNews›‹Back To "
+         "Main MenuMetroAkron NewsThe Plain DealerWeatherHealth & MedicalCrime",
+         "Doobie Brothers to reunite for summer show", "cleveland.com"),
+        ("Alibaba to raise billions in Hong Kong listing : CityAM          Latest NewsOpinionPodcastThe "
+         "ClubMagazine          HomeLatest NewsOpinionBusinessBanking",
+         "Alibaba to raise billions in Hong Kong listing", "CityAM"),
+        ("Council approves new budget - The Daily Courier", "Council approves new budget", "The Daily Courier"),
+    ],
+)
+def test_title_line_with_the_page_glued_onto_its_site_name(first_line: str, title: str, site: str) -> None:
+    """get_text() without a separator glues the first menu onto the <title> line's site name;
+    with no other copy of the headline on the page, the line still gives headline and site."""
+    from cleaner.metadata.titleline import split_title_line
+
+    assert split_title_line(Block(0, first_line, 0, len(first_line), 1)) == (title, site)
+    assert split_title_line(Block(0, "TechCrunch Disrupt starts - TechCrunch", 0, 38, 1)) == ("TechCrunch Disrupt starts", "TechCrunch")

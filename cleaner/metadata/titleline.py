@@ -32,6 +32,7 @@ MAX_CRUMB_WORDS = 4
 MAX_CRUMB_CHARS = 40
 MAX_CRUMB_LINE = 150
 SITE_ONLY_MAX_WORDS = 5
+MAX_SITE_CHARS = 40
 HEADLINE_MIN_WORDS = 3
 
 SEPARATOR = re.compile(r"\s+[|–—·»:]{1,2}\s+|\s+-\s*|\s+/\s+")
@@ -136,11 +137,35 @@ def contained(key: str, line: TitleLine) -> bool:
 
 
 def split_title_line(block: Block) -> tuple[str, str | None]:
-    """(headline, site) of a <title> line taken alone: "Headline - Site" -> ("Headline", "Site")."""
+    """(headline, site) of a <title> line taken alone: "Headline - Site" -> ("Headline", "Site").
+
+    A scraper that joined text nodes without a separator glues the page's first menu onto the
+    site name ("Headline - cleveland.comSkip to ArticleMenuHome..."): the site ends where the
+    glue starts, and only the parts before it are the headline.
+    """
     parts = [p for p in SEPARATOR.split(strip_label(block.text)) if p.strip()]
-    if len(parts) >= 2 and len(parts[-1].split()) <= SITE_ONLY_MAX_WORDS and len(parts[0].split()) >= HEADLINE_MIN_WORDS:
-        return " - ".join(parts[:-1]).strip(), parts[-1].strip()
+    if len(parts) >= 2 and len(parts[0].split()) >= HEADLINE_MIN_WORDS:
+        if len(parts[-1].split()) <= SITE_ONLY_MAX_WORDS:
+            return " - ".join(parts[:-1]).strip(), parts[-1].strip()
+        for k in range(1, len(parts)):
+            site = _unglued(parts[k])
+            if site:
+                return " - ".join(parts[:k]).strip(), site
     return block.text, None
+
+
+_GLUE = re.compile(r"(?<=[a-z0-9.])(?=[A-Z][a-z])| {3,}")
+"""Where a scraper glued two text nodes: "comSkip", "Site        Latest"."""
+
+
+def _unglued(part: str) -> str | None:
+    """The site name at the start of a part that has the page glued on, or None when the part
+    shows no glue or its start is no site name."""
+    gap = part.find("   ")
+    m = None if gap >= 0 else _GLUE.search(part)
+    end = gap if gap >= 0 else (m.start() if m else -1)
+    head = part[:end].strip() if end > 0 else ""
+    return head if head and len(head.split()) <= SITE_ONLY_MAX_WORDS and len(head) <= MAX_SITE_CHARS else None
 
 
 @dataclass(frozen=True, slots=True)
