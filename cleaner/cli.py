@@ -18,7 +18,7 @@ import shutil
 import signal
 import stat
 import sys
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from . import evaluate
 from .api import clean_file
@@ -77,24 +77,23 @@ def parse_size(text: str) -> int | None:
     return value or None
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
+def _number_type(convert: Callable[[str], Any], what: str, minimum: float, too_small: str) -> Callable[[str], Any]:
+    """An argparse `type=` that parses a number and refuses one below `minimum`, saying why."""
+
+    def parse(text: str) -> Any:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(too_small.format(value))
+        return value
+
+    return parse
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {value:g}")
-    return value
+_positive_int = _number_type(int, "a whole number", 1, "must be at least 1, not {}")
+_seconds = _number_type(float, "a number of seconds", 0, "must not be negative: {:g}")
 
 
 def _is_stream(fileobj: Any) -> bool:

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from ..blocks import Block
 from .common import compact
-from .dates import find_dates, label_only, starts_with_label
+from .dates import clip_byline, find_dates, label_only, starts_with_label
 from .names import PREFIX, SPLIT, agency_of, byline_like, leading_agency, person
 from .vocab import BYLINE_PREFIXES, CREDIT_WORDS, NAME_PARTICLES, ROLE_WORDS
 
@@ -72,13 +72,7 @@ class BylineResult:
 
 def _trim(rest: str) -> str:
     """Byline text up to the first date, handle, bracket or separator, connectors removed."""
-    dates = find_dates(rest)
-    if dates:
-        rest = rest[: dates[0].start]
-    m = _CUT.search(rest)
-    if m:
-        rest = rest[: m.start()]
-    return _TRAILING_CONNECTOR.sub("", rest)
+    return _TRAILING_CONNECTOR.sub("", clip_byline(rest, _CUT))
 
 
 def _names(rest: str, site_key: str, labelled: bool) -> tuple[list[str], str | None]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .common import compact
-from .dates import find_dates
+from .dates import clip_byline
 from .names import PREFIX, SPLIT, agency_of, leading_agency, person
 
 MAX_BYLINE_CHARS = 200
@@ -60,12 +60,7 @@ def split_byline(
     if agency:
         return [], agency
     text = PREFIX.sub("", text, count=1)
-    dates = find_dates(text)
-    if dates:
-        text = text[: dates[0].start]
-    m = _CUT.search(text)
-    if m:
-        text = text[: m.start()]
+    text = clip_byline(text, _CUT)
     m = _SENTENCE_STOP.search(text)
     if m:
         text = text[: m.start()]

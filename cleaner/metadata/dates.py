@@ -364,3 +364,13 @@ def _url_iso(url_date) -> str | None:
         return None
     y, m, d = url_date
     return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def clip_byline(text: str, cut: re.Pattern[str]) -> str:
+    """A byline's names part: `text` up to its first date, then up to the first match of `cut`
+    (a separator, a handle, a bracket: what each byline reader counts as the end of the names)."""
+    dates = find_dates(text)
+    if dates:
+        text = text[: dates[0].start]
+    m = cut.search(text)
+    return text[: m.start()] if m else text
