@@ -412,3 +412,19 @@ def test_title_line_with_the_page_glued_onto_its_site_name(first_line: str, titl
 
     assert split_title_line(Block(0, first_line, 0, len(first_line), 1)) == (title, site)
     assert split_title_line(Block(0, "TechCrunch Disrupt starts - TechCrunch", 0, 38, 1)) == ("TechCrunch Disrupt starts", "TechCrunch")
+
+
+def test_a_labelled_date_glued_into_a_long_line_of_chrome_is_the_pages_date() -> None:
+    """Text nodes joined without a separator glue the header's "Posted:" date to the menus and
+    the byline; the capitalised label still marks it, where an unlabelled date in a long line is
+    an event in a paragraph."""
+    chrome = ("HomeNewsReviewsVideosDealsWiki GuidesEventsSearchPlayStationXboxNintendoPCMobileTechComics"
+              "MoviesTVDaily Deals: Controllers Go Live TodayBy Eric Song, IGN Staff")
+    md = page(f"City approves budget after long debate\n{chrome}Updated: 18 Nov 2019 9:38 pm"
+              f"Posted: 18 Nov 2019 8:11 pmWant more deals? Join the Deals Newsletter.\n{LEAD}\n{SECOND}")
+    assert md.date == "2019-11-18T20:11:00"
+    event = ("The council first met to discuss the plan on a cold morning in the old town hall, and it "
+             "came back to it again and again over the following months, until the vote that finally "
+             "settled the matter was held on 3 March 2019 in front of a crowd of residents who had "
+             "waited all day for it.")
+    assert page(f"City approves budget after long debate\n{event}\n{LEAD}").date is None

@@ -332,8 +332,12 @@ def pick_date(
 
 def _candidate(f: FoundDate, text: str, i: int, zone, pending, url_date):
     """(score, iso, kind, day, how) of one date found at block i; None when it is prose."""
-    if f.start > 3 and (len(text) > MAX_LINE_CHARS or (not f.label and _in_sentence(text[: f.start]))):
+    if f.start > 3 and (
+        (len(text) > MAX_LINE_CHARS and not f.label[:1].isupper()) or (not f.label and _in_sentence(text[: f.start]))
+    ):
         return None  # a date inside a paragraph or a caption is an event, not the page's date
+    # (A capitalised label - "Published", "Updated:" - starts a header even inside a long line:
+    # a scraper that joined text nodes without a separator glued the header to the menus.)
     kind, word = f.kind, f.label
     if kind == PLAIN and pending and f.start <= 3:
         kind, word = pending
