@@ -80,6 +80,9 @@ run together (a menu flattened onto one line: "Back To Main Menu A Greater Cleve
 sentence starts; news paragraphs stay under half even when full of names ("New York")."""
 TITLE_CASE_MIN_STOPS = 4
 """Capitalized stop words a block needs before its share means anything."""
+TITLE_CASE_MIN_CAPITALIZED = 0.3
+"""Share of all words that start with a capital below which a block cannot be title case (its
+stop words alone, a third of its words, would be at least that); prose has 10-20%."""
 RUN_ON_CHARS = 800
 """Characters without a full stop, question mark, colon or semicolon that no prose runs to (the
 longest such stretch in the bench's article paragraphs is under 500): a block holding one is
@@ -96,6 +99,7 @@ FIRST_TEASER = "teaser"
 
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WORD = re.compile(r"\w+")
+_CAPITALIZED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω]")
 _RUN_ON = re.compile(r"[^.!?;:…。！？।॥۔؟։።]{%d}" % RUN_ON_CHARS)
 _SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
@@ -142,6 +146,8 @@ def _first_class(f: _Features, no_space: bool) -> str:
 
 def _title_case(block: Block, stops: frozenset[str]) -> bool:
     """Whether the block's stop words are mostly capitalized (see TITLE_CASE_SHARE)."""
+    if len(_CAPITALIZED.findall(block.text)) < TITLE_CASE_MIN_CAPITALIZED * len(block.tokens):
+        return False  # the common case, prose, told cheaply: few words start with a capital
     capitalized = total = 0
     for word in _WORD.findall(block.text):
         if word.lower() in stops:
