@@ -180,3 +180,23 @@ def test_a_link_target_wrapped_at_a_hyphen_is_still_a_link() -> None:
     assert [b.text for b in read_blocks(dump)] == [
         "Seals return to the harbour A survey counted more pups than in any year since 1990"
     ]
+
+
+def test_a_markdown_heading_wrapped_by_html2text_is_one_heading() -> None:
+    """html2text wraps headings at its width like any line: the rest of the headline goes on
+    the next line, which belongs to the heading. Only a wrapped heading goes on, and never an
+    indented "#" line (lynx's list of feed links) or one in a dump that is not wrapped."""
+    import textwrap
+
+    para = ("Fishing ministers agreed early on Tuesday to cut cod catches in the western Baltic by a "
+            "further third, the deepest cut in a decade, after talks that ran through the night.")
+    headline = "Browns player on Mason Rudolph's role in the fight with Myles Garrett: He asked for it"
+    wrapped_para = textwrap.fill(para, 78)
+    heading = textwrap.fill("# " + headline, 78)
+    assert "\n" in heading
+    blocks = read_blocks("\n\n".join([wrapped_para, heading, *[wrapped_para] * 5]))
+    assert [(b.text, b.heading) for b in blocks] == [(para, 0), (headline, 1), *[(para, 0)] * 5]
+    lynx = "   #" + heading[1:]
+    assert read_blocks("\n\n".join([wrapped_para, lynx, *[wrapped_para] * 5]))[1].text != headline
+    short = "# Council approves budget\nBy Jane Doe\n\nThe city council approved the budget."
+    assert [b.text for b in read_blocks(short)] == ["Council approves budget", "By Jane Doe", "The city council approved the budget."]

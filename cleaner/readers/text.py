@@ -76,6 +76,8 @@ SENTENCE_MIN_WORDS = 6
 TAIL_CHARS = 300
 """How much of a paragraph's end the joining tests look at."""
 MAX_JOINED_LINES = 400
+MAX_HEADING_LINES = 3
+"""A heading wrapped onto more lines than this is no heading but a paragraph marked up as one."""
 """No paragraph is longer than this many input lines; beyond it the text is a list of lines."""
 FRAGMENT_MAX_WORDS = 12
 """A bs4 link fragment is short; longer lines are judged on their own."""
@@ -176,10 +178,8 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     """Whether the next line continues the previous one's paragraph."""
     if not prev or not nxt:
         return False
-    if wrap:
-        first_word = nxt.split(" ", 1)[0]
-        if prev_raw_len + 1 + len(first_word) > wrap - 1 and prev_raw_len >= wrap - WRAP_SLACK - len(first_word):
-            return True
+    if wrap and _wrapped_here(nxt, wrap, prev_raw_len):
+        return True
     head = nxt[0]
     if prev[-1] in _TERMINAL:
         # '“It was a shame,”' / 'the doctor said.': a quote closed on a comma goes on.
@@ -191,6 +191,12 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     last = prev.rsplit(" ", 1)[-1]
     # "7:04 pm ET" is a time zone, not French "et": an all-caps word is no dangling conjunction.
     return (last.lower() in _DANGLING and not (len(last) > 1 and last.isupper())) or prev[-1] in "(,–—-"
+
+
+def _wrapped_here(nxt: str, wrap: int, prev_raw_len: int) -> bool:
+    """Whether the wrapper broke the line here: the next line's first word would not have fit."""
+    first_word = nxt.split(" ", 1)[0]
+    return prev_raw_len + 1 + len(first_word) > wrap - 1 and prev_raw_len >= wrap - WRAP_SLACK - len(first_word)
 
 
 def _in_sentence(line: str) -> bool:
@@ -233,9 +239,15 @@ class _Paragraph:
         self.raw_len = raw_len
 
     def can_take(self, content: str, wrap: int) -> bool:
+        if self.block.heading:  # a markdown heading goes on only where a wrapper cut it (html2text)
+            return (
+                bool(wrap)
+                and not self.block.indent  # lynx's indented "#[1]Feed" link list is no markdown
+                and self.block.n_lines < MAX_HEADING_LINES
+                and _wrapped_here(content, wrap, self.raw_len)
+            )
         return (
-            not self.block.heading
-            and self.block.n_lines < MAX_JOINED_LINES
+            self.block.n_lines < MAX_JOINED_LINES
             and (bool(wrap) or _is_fragment(self.words, content))
             and _joins(self.tail, content, wrap, self.raw_len)
         )
