@@ -428,3 +428,19 @@ def test_a_labelled_date_glued_into_a_long_line_of_chrome_is_the_pages_date() ->
              "settled the matter was held on 3 March 2019 in front of a crowd of residents who had "
              "waited all day for it.")
     assert page(f"City approves budget after long debate\n{event}\n{LEAD}").date is None
+
+
+def test_an_images_alt_text_in_brackets_is_not_the_headline() -> None:
+    """inscriptis prints an image's alt text in brackets, often the headline again, right above
+    the story: the bracketed line is no headline, the plain one is."""
+    import cleaner
+
+    headline = "The new electric wagon is a weird sports car with a secret message"
+    menu = "\n".join(f"  * [{w}](https://www.example.com/topics/{w.lower()}/)" for w in
+                     ("Tech", "Cars", "Gaming", "Entertainment", "Science", "Reviews", "Columns"))
+    dump = (
+        f"{menu}\n            Search\n\n        {headline}\n\n"
+        "              [Chris Davies](https://www.example.com/author/chris/) - Nov 19, 2019, 10:31 pm CST\n"
+        f"        [ 0 ](#comments)\n\n      [{headline}]\n\n        {LEAD}\n\n        {SECOND}\n\n        {LEAD}\n"
+    )
+    assert cleaner.clean(dump).title == headline

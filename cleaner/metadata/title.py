@@ -140,7 +140,8 @@ def _headline_shaped(block: Block) -> bool:
     low = text.lower()
     if low.startswith(NOT_HEADLINE_STARTS) or any(p in low for p in _NOT_HEADLINE_PARTS):
         return False
-    if (text[0] == "(" and text[-1] == ")") or (n_words <= UI_MAX_WORDS and _UI.search(low)):
+    # "(Photo: ...)"; "[The headline again]": inscriptis prints an image's alt text in brackets
+    if text[0] + text[-1] in ("()", "[]") or (n_words <= UI_MAX_WORDS and _UI.search(low)):
         return False
     if starts_with_label(text) or not any(c.isalpha() for c in text[:40]):
         return False
