@@ -444,3 +444,15 @@ def test_an_images_alt_text_in_brackets_is_not_the_headline() -> None:
         f"        [ 0 ](#comments)\n\n      [{headline}]\n\n        {LEAD}\n\n        {SECOND}\n\n        {LEAD}\n"
     )
     assert cleaner.clean(dump).title == headline
+
+
+def test_a_byline_glued_between_other_text_nodes() -> None:
+    """get_text() without a separator: "...Go Live TodayBy Eric Song, IGN StaffUpdated: ..."; a
+    capital "By" straight after a letter is a byline, and it ends where the next node starts."""
+    md = page(
+        "Daily deals go live today\n"
+        "FacebookTwitterCommentsPrintEmailBy Jonathan GarberFOXBusinessclosevideo\n"
+        f"{LEAD}\n{SECOND}"
+    )
+    assert md.authors == ("Jonathan Garber",)
+    assert page(f"Daily deals go live today\nStand ByMe Records\n{LEAD}").authors == ()

@@ -40,6 +40,8 @@ BARE_MAX_TOKENS = 4
 NEIGHBOUR_MAX_WORDS = 12
 COMMON_WORDS_BLOCKS = 12
 """Body blocks whose lower-case words tell common nouns from names."""
+GLUED_BYLINE_CHARS = 80
+"""Characters after a glued "By" that may hold the names."""
 DATE_GAP = 4
 """Characters allowed between a bare name and the date that follows it ("Chris Davies - Nov 19")."""
 
@@ -220,8 +222,34 @@ def find_authors(
             if name:
                 _add(result, people, [name], blocks[i], "name line next to the date")
                 break
+    if not people and result.agency is None:
+        for i in range(start, end):
+            glued = _glued_byline(blocks[i].text)
+            if glued:
+                found, _ = _names(glued, site_key, labelled=True)
+                _add(result, people, found, blocks[i], "byline glued between other text")
+                if people:
+                    break
     result.authors = tuple(people[:MAX_AUTHORS])
     return result
+
+
+_GLUED_BY = re.compile(r"(?<=[a-z0-9.!?)’”])By\s+(?=[A-Z])")
+""""...Go Live TodayBy Eric Song": a byline a scraper glued to the text node before it, which a
+capital "By" straight after a letter gives away (prose never writes one)."""
+_GLUED_END = re.compile(r"(?<=[a-z]{2})(?=[A-Z])")
+"""Where the next text node starts: "Jonathan GarberFOXBusiness" (two lower-case letters first,
+so "McDonald" and "DeArdo" stay whole)."""
+
+
+def _glued_byline(text: str) -> str | None:
+    """The names part of a byline glued into a line of other text, or None."""
+    m = _GLUED_BY.search(text)
+    if m is None:
+        return None
+    rest = text[m.end() : m.end() + GLUED_BYLINE_CHARS]
+    end = _GLUED_END.search(rest)
+    return rest[: end.start()] if end else rest
 
 
 class _LazyWords:
