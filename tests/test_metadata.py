@@ -456,3 +456,13 @@ def test_a_byline_glued_between_other_text_nodes() -> None:
     )
     assert md.authors == ("Jonathan Garber",)
     assert page(f"Daily deals go live today\nStand ByMe Records\n{LEAD}").authors == ()
+
+
+def test_a_text_browsers_feed_links_are_not_the_site_name() -> None:
+    """lynx lists the page's <link rel> feeds first ("#[1]alternate [2]Site » Feed dei commenti"):
+    a <title>-like line whose parts are feed links names no site."""
+    import cleaner
+
+    dump = ("   #[1]alternate [2]alternate [3]Remember 80/90 » Feed dei commenti\n\n"
+            f"The new electric wagon is a weird sports car with a secret message\n\n{LEAD}\n\n{SECOND}\n")
+    assert cleaner.clean(dump).site_name is None

@@ -37,7 +37,11 @@ HEADLINE_MIN_WORDS = 3
 
 SEPARATOR = re.compile(r"\s+[|–—·»:]{1,2}\s+|\s+-\s*|\s+/\s+")
 _SITE_LEAD = re.compile(r"^[\s|–—·»:/\\-]+")
-_LABEL_PART = re.compile(r"\w:\s|\bmenu\b", re.IGNORECASE)
+_FEED_PART = re.compile(r"\b(?:feed|rss|alternate)\b", re.IGNORECASE)
+"""The feed links a text browser lists at the top ("#[1]Site » Feed [2]Site » Comments Feed",
+"[3]alternate"): never the site's name."""
+_LABEL_PART = re.compile(r"\w:\s|\bmenu\b|" + _FEED_PART.pattern, re.IGNORECASE)
+"""A part that is a label or a control, never the site: "Section: ...", "Menu", a feed link."""
 _PART_ENDS = frozenset("|-–—:·»/")
 _CRUMB_SPLIT = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in BREADCRUMB_SEPARATORS) + r")\s*")
 _LABELS = tuple(sorted(BREADCRUMB_LABELS, key=len, reverse=True))
@@ -145,6 +149,8 @@ def split_title_line(block: Block) -> tuple[str, str | None]:
     """
     parts = [p for p in SEPARATOR.split(strip_label(block.text)) if p.strip()]
     if len(parts) >= 2 and len(parts[0].split()) >= HEADLINE_MIN_WORDS:
+        if _FEED_PART.search(parts[-1]):
+            return block.text, None
         if len(parts[-1].split()) <= SITE_ONLY_MAX_WORDS:
             return " - ".join(parts[:-1]).strip(), parts[-1].strip()
         for k in range(1, len(parts)):
