@@ -200,3 +200,20 @@ def test_a_markdown_heading_wrapped_by_html2text_is_one_heading() -> None:
     assert read_blocks("\n\n".join([wrapped_para, lynx, *[wrapped_para] * 5]))[1].text != headline
     short = "# Council approves budget\nBy Jane Doe\n\nThe city council approved the budget."
     assert [b.text for b in read_blocks(short)] == ["Council approves budget", "By Jane Doe", "The city council approved the budget."]
+
+
+def test_a_page_on_one_line_is_also_cut_after_a_teaser_trailing_off() -> None:
+    """A listing flattened onto one line: each teaser ends with "..." and the next headline starts
+    straight after it, with no full stop between them."""
+    teasers = [
+        "UN regrets new US position on settlements UNITED NATIONS: The Secretary General has regretted the "
+        "announcement made by the United States on Monday about the legal status of the settlements,...",
+        "Schools in the valley reopen after floods NEW DELHI: All schools and colleges in the valley are now "
+        "open again and attendance has reached almost all of the pupils, the government said on...",
+    ]
+    para = ("The county council voted on Tuesday to close the old bridge over the river for repairs. "
+            "Engineers found cracks in two of its piers last spring. ") * 20
+    line = para + " ".join(teasers * 4)
+    assert len(line) > 2500
+    texts = [b.text for b in read_blocks(line + "\n")]
+    assert texts[-2:] == teasers

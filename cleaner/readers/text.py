@@ -31,6 +31,7 @@ _SPACES = re.compile(r"\s+")
 # May. Tickets". An initial ("John F. Kennedy", "U.S.") is a lone capital before the stop.
 _SENTENCE_END = re.compile(
     r"(?<=[\w%)][.!?])(?<![\s.][A-Z][.!?])[\"”’]?\s*(?=[A-Z“\"‘])"
+    r"|(?:(?<=\.\.\.)|(?<=…))\s+(?=[A-Z“\"‘])"  # "Rekhi, 41,... UN regrets": a teaser cut off
     r"|(?P<sep>\s+[|•·»›]\s+)"  # "Headline | Site", "Home » News": a separator between items
 )
 _SETEXT = re.compile(r"={3,}|-{3,}")
