@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +27,12 @@ def cases(folder: Path) -> list[tuple[Path, dict]]:
         if txt.with_name(txt.stem + ".expected.json").exists()
     ]
 
+
+# The package's on-disk cache in a folder of this test run, not the user's ~/.cache: set before
+# any test module is imported, so the commands the tests run (with a copy of os.environ) get it.
+_CACHE = tempfile.mkdtemp(prefix="cleaner-test-cache-")
+os.environ["CLEANER_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 SAMPLE_CASES = cases(SAMPLES)
 SEED_CASES = cases(SEEDS)

@@ -116,3 +116,32 @@ def test_the_ngram_model_is_small_and_ships_with_its_package() -> None:
     assert ranking[0][0] == "fr" and len(ranking) == 3 and 0.5 < ranking[0][1] <= 1.0
     assert language.ngram_ranking(" \n ") == []
     assert language.ngram_ranking("nul\x00byte text") is not None  # never raises
+
+
+def test_the_stopword_index_is_cached_on_disk_and_read_back_the_same(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built from jusText's lists once, then read back from the cache (less than half the time of
+    a build); a damaged or outdated entry is rebuilt, and CLEANER_CACHE_DIR="" writes nothing."""
+    import json
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    built = language._build_index()
+    language._index.cache_clear()
+    assert language._index() == built
+    entry = tmp_path / "stopword-index.json"
+    assert entry.is_file()
+    language._index.cache_clear()
+    monkeypatch.setattr(language, "_build_index", lambda: pytest.fail("the cached index was not used"))
+    assert language._index() == built
+    monkeypatch.undo()
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    for damage in ('{"key": "', json.dumps({"key": "an older build", "value": {"en": "the"}})):
+        entry.write_text(damage, encoding="utf-8")
+        language._index.cache_clear()
+        assert language._index() == built
+        assert json.loads(entry.read_text(encoding="utf-8"))["key"] == language._index_key()
+    entry.unlink()
+    monkeypatch.setenv("CLEANER_CACHE_DIR", "")
+    language._index.cache_clear()
+    assert language.cache.cache_dir() is None
+    assert language._index() == built and not list(tmp_path.iterdir())
+    language._index.cache_clear()
