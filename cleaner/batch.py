@@ -232,6 +232,16 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+GATHER_SECONDS = 0.01
+"""How long the parent naps before reading results while every worker has work queued for at
+least twice that long (by the running average of an input's time): it then takes several results
+per wake-up instead of one, and takes less CPU from the workers it shares the cores with, and no
+worker runs dry meanwhile. Workers still send each result as it is done, with the time it
+finished, so time budgets and blame stay exact."""
+ITEM_TIME_WEIGHT = 0.2
+"""Weight of the latest input in the running average of an input's time."""
+
+
 def _worker_main(
     fn: Callable[[Any], Any],
     tasks: Any,
@@ -530,6 +540,7 @@ def _parallel_map(
     next_out = 0  # index of the next result to yield
     done: dict[int, tuple[bool, Any]] = {}
     backlog: deque[tuple[int, Any]] = deque()  # read, not yet sent (resent items go in front)
+    item_seconds = 0.0  # a running average of how long an input takes a worker (for GATHER_SECONDS)
 
     def spawn() -> _Worker:
         assert selector is not None
@@ -592,6 +603,8 @@ def _parallel_map(
             if w.pending and w.pending[0][0] == index:
                 w.pending.popleft()
             done[index] = (ok, value)
+            nonlocal item_seconds
+            item_seconds += ITEM_TIME_WEIGHT * (max(0.0, at - w.started) - item_seconds)
             w.started = at
             if retire:
                 replace(w, None)
@@ -630,6 +643,9 @@ def _parallel_map(
             busy = [w for w in workers if w.pending]
             if not busy:
                 continue
+            queued = min(len(w.pending) for w in workers) - 1  # beyond the input each is on
+            if queued * item_seconds >= 2 * GATHER_SECONDS and not any(w.writing for w in workers):
+                time.sleep(GATHER_SECONDS)  # all have work for twice the nap: let results pile up
             assert selector is not None
             deadlines = [deadline(w) for w in busy] if grace is not None else []
             wait_s = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None

@@ -559,3 +559,29 @@ def test_warm_up_with_ngram_loads_the_language_model() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "True"
+
+
+def test_the_parent_naps_only_while_every_worker_has_work_queued(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With inputs that take a while, the parent reads results a few at a time (it naps while
+    both workers have twice the nap's worth queued); with instant inputs it never naps, so no
+    worker waits on it. Results stay complete and in order either way."""
+    import time as real_time
+
+    class CountingTime:
+        naps = 0
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real_time, name)
+
+        def sleep(self, seconds: float) -> None:
+            CountingTime.naps += 1
+            real_time.sleep(seconds)
+
+    monkeypatch.setattr(batch_mod, "time", CountingTime())
+    slow = [("sleep", 0.015)] * 40
+    assert [v for _, v in ordered_map(slow_or_fast, slow, jobs=2, timeout=30)] == [0.015] * 40
+    assert CountingTime.naps > 0
+    CountingTime.naps = 0
+    instant = [("value", i) for i in range(400)]
+    assert [v for _, v in ordered_map(slow_or_fast, instant, jobs=2, timeout=30)] == list(range(400))
+    assert CountingTime.naps == 0
