@@ -114,11 +114,16 @@ def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:
     except BaseException:
         if fd >= 0:
             os.close(fd)
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: str) -> None:
+    """Remove a temporary file a failed write left, if it is there."""
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def _temporary_name(path: str | os.PathLike[str]) -> str:
@@ -137,10 +142,7 @@ def replacing(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
             yield f
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
 
 
