@@ -100,7 +100,7 @@ FIRST_TEASER = "teaser"
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WORD = re.compile(r"\w+")
 _CAPITALIZED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω]")
-_RUN_ON = re.compile(r"[^.!?;:…。！？।॥۔؟։።]{%d}" % RUN_ON_CHARS)
+_SENTENCE_MARK = re.compile(r"[.!?;:…。！？।॥۔؟։።]")
 _SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
 _SENTENCE_CHARS = frozenset(".!?。！？…")
@@ -157,8 +157,17 @@ def _title_case(block: Block, stops: frozenset[str]) -> bool:
 
 
 def _run_on(block: Block) -> bool:
-    """Whether the block runs on for RUN_ON_CHARS without ending a sentence."""
-    return len(block.text) >= RUN_ON_CHARS and _RUN_ON.search(block.text) is not None
+    """Whether the block runs on for RUN_ON_CHARS without ending a sentence (one pass over its
+    sentence marks: a regex for the stretch itself would retry at every character)."""
+    text = block.text
+    if len(text) < RUN_ON_CHARS:
+        return False
+    last = -1
+    for m in _SENTENCE_MARK.finditer(text):
+        if m.start() - last > RUN_ON_CHARS:
+            return True
+        last = m.start()
+    return len(text) - 1 - last >= RUN_ON_CHARS
 
 
 def _weight(cls: str, f: _Features) -> float:

@@ -195,3 +195,18 @@ def test_headlines_run_together_past_any_sentence_length_are_not_prose() -> None
     article = cleaner.clean("\n".join([f"{TITLE} - The Daily Courier", run_on, *STORY_PARAS]))
     assert article.text == "\n\n".join(STORY_PARAS)
     assert any(r.text == run_on and r.rule == "outside_main_text" for r in article.removed)
+
+
+def test_a_run_on_is_a_stretch_of_800_characters_without_a_sentence_mark() -> None:
+    """The boundary, wherever the stretch sits: at the start, between marks, at the end."""
+    from cleaner.blocks import Block
+    from cleaner.classify import RUN_ON_CHARS, _run_on
+
+    def run_on(text: str) -> bool:
+        return _run_on(Block(0, text, 0, len(text), 1))
+
+    short, long_ = "a" * (RUN_ON_CHARS - 1), "a" * RUN_ON_CHARS
+    for before, after in [("", ". x"), ("x. ", ". x"), ("x; ", "")]:
+        assert not run_on(before + short + after)
+        assert run_on(before + long_ + after)
+    assert not run_on(("Sentence after sentence, each of them short. " * 40).strip())
