@@ -206,7 +206,7 @@ def test_a_run_on_is_a_stretch_of_800_characters_without_a_sentence_mark() -> No
         return _run_on(Block(0, text, 0, len(text), 1))
 
     short, long_ = "a" * (RUN_ON_CHARS - 1), "a" * RUN_ON_CHARS
-    for before, after in [("", ". x"), ("x. ", ". x"), ("x; ", "")]:
+    for before, after in [("", ". x"), ("x.", ". x"), ("x;", "")]:  # (a space would count too)
         assert not run_on(before + short + after)
         assert run_on(before + long_ + after)
     assert not run_on(("Sentence after sentence, each of them short. " * 40).strip())
