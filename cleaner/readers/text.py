@@ -32,7 +32,8 @@ _SPACES = re.compile(r"\s+")
 _SENTENCE_END = re.compile(
     r"(?<=[\w%)][.!?])(?<![\s.][A-Z][.!?])[\"”’]?\s*(?=[A-Z“\"‘])"
     r"|(?:(?<=\.\.\.)|(?<=…))\s+(?=[A-Z“\"‘])"  # "Rekhi, 41,... UN regrets": a teaser cut off
-    r"|(?P<sep>\s+[|•·»›]\s+)"  # "Headline | Site", "Home » News": a separator between items
+    r"|(?P<sep>(?<!\s)\s+[|•·»›]\s+)"  # "Headline | Site", "Home » News": a separator between items
+    # (from the start of a run of spaces only: tried inside a long run, it rescanned it each time)
 )
 _SETEXT = re.compile(r"={3,}|-{3,}")
 # A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), which html2text

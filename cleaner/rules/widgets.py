@@ -34,7 +34,9 @@ def ui_words(page: Page) -> None:
 
 
 # WordPress shortcodes left in the text: "[button link=... ] Send us YOUR review[/button]".
-_SHORTCODE = re.compile(r"\[(\w+)(?:\s[^\]]*)?\].*\[/\1\]|^\[\w+(?:\s[^\]]*)?\]$")
+_SHORTCODE = re.compile(r"\[(\w+)(?:\s[^\]]{0,300})?\].{0,%d}?\[/\1\]|^\[\w+(?:\s[^\]]*)?\]$" % 500)
+# (Bounded: an opening tag scanning the rest of the block for its closing tag, at every "[" of a
+# long block, took quadratic time.)
 
 
 @GENERIC_RULES.register("shortcodes", 22, "unrendered CMS shortcodes such as [button ...]")
