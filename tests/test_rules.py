@@ -160,3 +160,17 @@ def test_numbers_without_a_date_are_no_date_line() -> None:
     text = "Updated: Sat 8:31 PM, Feb 17, 2018\n2019\n15:23\n5H ago\n63\n85%\n-12.99\n225.86\n6A:\n"
     page = run_rule("date_line", text)
     assert [b.rule for b in page.blocks] == ["date_line"] * 4 + [""] * 5
+
+
+def test_unrendered_shortcodes_are_removed_and_brackets_in_prose_are_not() -> None:
+    """WordPress shortcodes a scraper saved as text: a tag pair around a button's label, or a
+    lone tag on its own line; an editor's "[sic]" inside a sentence is prose."""
+    button = '[button link="https://www.example.com/reviews/submit" color="red"] Send us YOUR review[/button]'
+    lone = '[caption id="attachment_4711" align="aligncenter" width="640"]'
+    sic = ("The mayor wrote that the plan was \"the best we has [sic] ever seen\" in a letter to the "
+           "council, which published it on Tuesday.")
+    page = run_rule("shortcodes", f"{STORY}{button}\n{lone}\n{sic}\n")
+    removed = {b.text for b in page.blocks if b.rule == "shortcodes"}
+    assert removed == {button, lone}
+    far = "[button] " + "x " * 400 + "[/button]"  # a pair 800 characters apart is no shortcode
+    assert not any(b.rule == "shortcodes" for b in run_rule("shortcodes", f"{STORY}{far}\n").blocks)
