@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_write
+
 CACHE_DIR_ENV = "CLEANER_CACHE_DIR"
 
 
@@ -50,15 +52,9 @@ def store(name: str, key: str, value: Any) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    target = folder / f"{name}.json"
-    temporary = folder / f".{name}.{os.getpid()}.tmp"
     try:
+        text = json.dumps({"key": key, "value": value}, ensure_ascii=False, separators=(",", ":"))
         folder.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as f:
-            json.dump({"key": key, "value": value}, f, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, target)
+        atomic_write(folder / f"{name}.json", text)
     except (OSError, TypeError, ValueError):
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        pass

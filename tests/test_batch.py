@@ -19,9 +19,9 @@ import pytest
 
 import cleaner
 from cleaner import batch as batch_mod
+from cleaner.atomic import TMP_MARK
 from cleaner.batch import (
     MANIFEST,
-    TMP_MARK,
     Batch,
     BatchOptions,
     BatchResult,
