@@ -160,14 +160,17 @@ def split_title_line(block: Block) -> tuple[str, str | None]:
     return block.text, None
 
 
-_GLUE = re.compile(r"(?<=[a-z0-9.])(?=[A-Z][a-z])| {3,}")
-"""Where a scraper glued two text nodes: "comSkip", "Site        Latest"."""
+_GLUE = re.compile(r"(?<=[a-z0-9.])(?=[A-Z][a-z])")
+"""Where a scraper glued two text nodes without a gap: "cleveland.comSkip"."""
+GLUE_GAP = "   "
+"""Where it glued them across the next node's indentation: "CityAM        Latest"."""
 
 
 def _unglued(part: str) -> str | None:
     """The site name at the start of a part that has the page glued on, or None when the part
-    shows no glue or its start is no site name."""
-    gap = part.find("   ")
+    shows no glue or its start is no site name. A gap wins over a case change before it, which
+    may be inside the name ("TechCrunch        Latest")."""
+    gap = part.find(GLUE_GAP)
     m = None if gap >= 0 else _GLUE.search(part)
     end = gap if gap >= 0 else (m.start() if m else -1)
     head = part[:end].strip() if end > 0 else ""
