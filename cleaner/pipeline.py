@@ -71,6 +71,8 @@ def _removals(page: Page) -> list[Removal]:
     removed = [_removal(page.source, b) for b in page.blocks if b.label != GOOD]
     for cut in page.cuts:
         block = page.blocks[cut.block]
+        if block.label != GOOD:
+            continue  # the block went whole, its cut piece with it: reported once, in its removal
         at = page.source.find(cut.text, block.start, block.end)
         at = at if at >= 0 else block.start
         removed.append(Removal(cut.text, cut.rule, cut.reason, at, at + len(cut.text), block.line))

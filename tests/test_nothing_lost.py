@@ -120,3 +120,16 @@ def test_pages_trafilatura_respaces_or_cleans_keep_every_word(lines: list[str]) 
     in the text or in `removed`, once."""
     article = cleaner.clean("\n".join(lines))
     assert _replay(article) == _block_words(article.source_text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(MENAFN)", "(MENAFN)(AP) —\n\n", "(MENAFN) | Headline - site.comSkip to ArticleMenu",
+     "Home\nNews\n(MENAFN- Jordan Times) Subscribe to our newsletter\nSport\n"],
+)
+def test_a_tag_cut_from_a_block_that_goes_whole_is_reported_once(text: str) -> None:
+    """The platform-tag rule cuts "(MENAFN)" from a block; when the classifier then drops the
+    whole block, its removal already holds the tag: replaying must not give the tag twice."""
+    article = cleaner.clean(text)
+    assert not article.text
+    assert _replay(article) == _block_words(article.source_text)
