@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
-from itertools import chain
+from itertools import accumulate, chain
 
 from .blocks import BAD, GOOD, UNKNOWN, Block
 from .language import guess_language, stopwords
@@ -99,7 +99,10 @@ FIRST_TEASER = "teaser"
 
 _NO_SPACE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _WORD = re.compile(r"\w+")
-_CAPITALIZED = re.compile(r"(?<![\w'’])[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω]")
+# A capital that starts a word. The look-behind comes after the capital (and looks two
+# characters back), so the regex engine scans for the capitals alone and tests the character
+# before only where it found one, instead of testing it at every position of the text.
+_CAPITALIZED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁΑ-Ω](?<![\w'’].)")
 _SENTENCE_MARK = re.compile(r"[.!?;:…。！？।॥۔؟։።]")
 _SIGN_OFF = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting|compiled) by\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?。！？…]['\"”’»)]?$")
@@ -117,11 +120,17 @@ class _Features(NamedTuple):
     sentence: bool
 
 
-def _features(block: Block, stops: frozenset[str], no_space: bool) -> _Features:
-    tokens = block.tokens
-    words = len(tokens)
+def _word_count(block: Block, no_space: bool) -> int:
+    """Words of the block; for Chinese/Japanese, where words have no spaces, two characters each."""
+    words = len(block.tokens)
     if no_space:
         words = max(words, len(_NO_SPACE.findall(block.text)) // 2)
+    return words
+
+
+def _features(block: Block, stops: frozenset[str], no_space: bool) -> _Features:
+    tokens = block.tokens
+    words = _word_count(block, no_space)
     stop = sum(map(stops.__contains__, tokens)) / len(tokens) if tokens else 0.0
     text = block.text
     sentence = text[-1:] in _SENTENCE_CHARS or bool(_SENTENCE_END.search(text, len(text) - 2))
@@ -170,16 +179,16 @@ def _run_on(block: Block) -> bool:
     return len(text) - 1 - last >= RUN_ON_CHARS
 
 
-def _weight(cls: str, f: _Features) -> float:
+def _weight(cls: str, words: int) -> float:
     if cls == FIRST_GOOD:
-        return WEIGHT_GOOD * f.words
+        return WEIGHT_GOOD * words
     if cls == FIRST_NEAR:
-        return WEIGHT_NEAR * f.words
+        return WEIGHT_NEAR * words
     if cls == FIRST_SHORT:
         return -COST_SHORT
     if cls in (FIRST_RULE, FIRST_TEASER):
-        return -(COST_REMOVED + COST_POOR * f.words)
-    return -COST_POOR * f.words
+        return -(COST_REMOVED + COST_POOR * words)
+    return -COST_POOR * words
 
 
 def _cut_off(block: Block) -> bool:
@@ -214,12 +223,10 @@ def _discount_tables(blocks: list[Block], weights: list[float]) -> None:
     are bare numbers, at least three different ones (a share bar's "0 0 0" is no data) and not
     counting 1, 2, 3, ....
     """
-    n = len(blocks)
+    # The runs of short lines lie between the long blocks (and the page's ends).
+    long_blocks = [k for k, b in enumerate(blocks) if len(b.text) > TABLE_CELL_MAX_CHARS]
     i = 0
-    while i < n:
-        j = i
-        while j < n and len(blocks[j].text) <= TABLE_CELL_MAX_CHARS:
-            j += 1
+    for j in chain(long_blocks, (len(blocks),)):
         if j - i >= TABLE_MIN_CELLS:
             numbers = [b.text for b in blocks[i:j] if _NUMBER_CELL.fullmatch(b.text)]
             if len(numbers) >= TABLE_MIN_NUMBER_SHARE * (j - i) and len(set(numbers)) >= 3 and not _is_counting(numbers):
@@ -235,13 +242,10 @@ def _effective_barriers(weights: list[float], barriers: set[int]) -> set[int]:
     "Comments" or "© 2019" near the top of a page is a link in the header, not the end of the
     article: a barrier counts only once enough prose has come before it.
     """
-    kept: set[int] = set()
-    prose = 0.0
-    for i, w in enumerate(weights):
-        if i in barriers and prose >= BARRIER_MIN_PROSE:
-            kept.add(i)
-        prose += max(w, 0.0)
-    return kept
+    if not barriers:
+        return set()
+    prose_before = list(accumulate((w if w > 0 else 0.0 for w in weights), initial=0.0))
+    return {i for i in barriers if 0 <= i < len(weights) and prose_before[i] >= BARRIER_MIN_PROSE}
 
 
 def _max_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -326,19 +330,20 @@ def classify(page: Page) -> str | None:
     classes: list[str] = []
     weights: list[float] = []
     for i, block in enumerate(blocks):
+        if block.label == BAD:  # only its length matters: what it costs the run
+            classes.append(FIRST_RULE)
+            weights.append(_weight(FIRST_RULE, _word_count(block, no_space)))
+            continue
         f = _features(block, stops, no_space)
-        if block.label == BAD:
-            cls = FIRST_RULE
-        else:
-            cls = _first_class(f, no_space)
-            if (cls is FIRST_GOOD or cls is FIRST_NEAR) and (_title_case(block, stops) or _run_on(block)):
-                cls = FIRST_POOR
-            if (cls is FIRST_GOOD or cls is FIRST_NEAR) and _is_teaser(blocks, i):
-                cls = FIRST_TEASER
-            if block.label == UNKNOWN:
-                block.first_label = GOOD if cls is FIRST_GOOD or cls is FIRST_NEAR else BAD
+        cls = _first_class(f, no_space)
+        if (cls is FIRST_GOOD or cls is FIRST_NEAR) and (_title_case(block, stops) or _run_on(block)):
+            cls = FIRST_POOR
+        if (cls is FIRST_GOOD or cls is FIRST_NEAR) and _is_teaser(blocks, i):
+            cls = FIRST_TEASER
+        if block.label == UNKNOWN:
+            block.first_label = GOOD if cls is FIRST_GOOD or cls is FIRST_NEAR else BAD
         classes.append(cls)
-        weights.append(_weight(cls, f))
+        weights.append(_weight(cls, f.words))
 
     _discount_tables(blocks, weights)
     headline = _headline_index(blocks)
