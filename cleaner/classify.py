@@ -187,8 +187,40 @@ def _weight(cls: str, words: int) -> float:
     if cls == FIRST_SHORT:
         return -COST_SHORT
     if cls in (FIRST_RULE, FIRST_TEASER):
-        return -(COST_REMOVED + COST_POOR * words)
+        return _removed_cost(words)
     return -COST_POOR * words
+
+
+def _removed_cost(words: int) -> float:
+    """The (negative) weight of a block taken out of the story, by a rule or as a teaser."""
+    return -(COST_REMOVED + COST_POOR * words)
+
+
+def _first_pass(blocks: list[Block], stops: frozenset[str], no_space: bool) -> tuple[list[str], list[float], list[int]]:
+    """Each block's first class and weight, and the indices of the blocks still UNKNOWN.
+
+    A block a rule removed needs no features: only its word count (its cost to the run) is used.
+    Every block starts as removed, in two list passes, and only the others are judged one by one
+    (on a news page most blocks are chrome a rule has already taken out).
+    """
+    classes = [FIRST_RULE] * len(blocks)
+    weights = [_removed_cost(_word_count(b, no_space) if no_space else b.words) for b in blocks]
+    unknown: list[int] = []
+    for i, block in enumerate(blocks):
+        if block.label == BAD:
+            continue
+        f = _features(block, stops, no_space)
+        cls = _first_class(f, no_space)
+        if (cls is FIRST_GOOD or cls is FIRST_NEAR) and (_title_case(block, stops) or _run_on(block)):
+            cls = FIRST_POOR
+        if (cls is FIRST_GOOD or cls is FIRST_NEAR) and _is_teaser(blocks, i):
+            cls = FIRST_TEASER
+        if block.label == UNKNOWN:
+            block.first_label = GOOD if cls is FIRST_GOOD or cls is FIRST_NEAR else BAD
+            unknown.append(i)
+        classes[i] = cls
+        weights[i] = _weight(cls, f.words)
+    return classes, weights, unknown
 
 
 def _cut_off(block: Block) -> bool:
@@ -327,24 +359,7 @@ def classify(page: Page) -> str | None:
     no_space = language in ("zh", "ja")
     stops = stopwords(language)
 
-    classes: list[str] = []
-    weights: list[float] = []
-    for i, block in enumerate(blocks):
-        if block.label == BAD:  # only its length matters: what it costs the run
-            classes.append(FIRST_RULE)
-            weights.append(_weight(FIRST_RULE, _word_count(block, no_space)))
-            continue
-        f = _features(block, stops, no_space)
-        cls = _first_class(f, no_space)
-        if (cls is FIRST_GOOD or cls is FIRST_NEAR) and (_title_case(block, stops) or _run_on(block)):
-            cls = FIRST_POOR
-        if (cls is FIRST_GOOD or cls is FIRST_NEAR) and _is_teaser(blocks, i):
-            cls = FIRST_TEASER
-        if block.label == UNKNOWN:
-            block.first_label = GOOD if cls is FIRST_GOOD or cls is FIRST_NEAR else BAD
-        classes.append(cls)
-        weights.append(_weight(cls, f.words))
-
+    classes, weights, unknown = _first_pass(blocks, stops, no_space)
     _discount_tables(blocks, weights)
     headline = _headline_index(blocks)
     raw = weights
@@ -357,9 +372,8 @@ def classify(page: Page) -> str | None:
     if sum(weights[start:end]) < MIN_ARTICLE_WEIGHT / 2:
         start = end = 0  # a line or two of prose in a page of links is no article
     end = _extend_to_sign_off(blocks, end)
-    for i, block in enumerate(blocks):
-        if block.label != UNKNOWN:
-            continue
+    for i in unknown:
+        block = blocks[i]
         cls = classes[i]
         if cls == FIRST_TEASER:
             block.set(BAD, "teaser", "paragraph cut off with '...' in a listing: a teaser of another story")
