@@ -278,17 +278,10 @@ def guess_language(text: str, words: Iterable[str] | None = None) -> str | None:
         return by_script
     index = _index()
     sample = islice(words if words is not None else (w.lower() for w in _WORD.findall(text, 0, SAMPLE_CHARS)), SAMPLE_TOKENS)
-    # Words are counted per set of lists they are in (a few dozen distinct sets), then each
-    # set's count goes to its languages: far fewer Python steps than a count per word and list.
-    hit_sets = Counter(map(index.get, sample))
-    hit_sets.pop(None, None)
-    if hit_sets.total() < MIN_HITS:
+    hits = [langs for langs in map(index.get, sample) if langs]
+    if len(hits) < MIN_HITS:
         return ngram_guess(text)
-    votes: Counter[str] = Counter()
-    for codes, count in hit_sets.items():  # in order of first hit, so ties rank as before
-        for code in codes:
-            votes[code] += count
-    ranked = votes.most_common(2)
+    ranked = Counter(chain.from_iterable(hits)).most_common(2)
     if len(ranked) == 2 and ranked[1][1] >= ranked[0][1] * (1 - CLOSE_CALL):
         return _close_call(text, ranked[0][0], ranked[1][0])  # Malay or Indonesian? Danish or Norwegian?
     return ranked[0][0]
