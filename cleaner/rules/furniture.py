@@ -202,9 +202,22 @@ def captions(page: Page) -> None:
             page.remove(block, "captions", "photo caption ending with its credit")
 
 
+def _prompt_candidates(page: Page) -> list[Block]:
+    """The undecided blocks `prompts` must look at: those holding a key word of the prompt index
+    or "newsletter", and every long block (its opening, cut mid-word, can hold a key word its
+    own words lack). One comprehension with C-level tests skips the rest without a call each.
+    """
+    keys = _PROMPT_INDEX.keys()
+    return [
+        b
+        for b in page.undecided()
+        if b.words > PROMPT_MAX_WORDS or not keys.isdisjoint(b.tokens) or "newsletter" in b.low
+    ]
+
+
 @GENERIC_RULES.register("prompts", 17, "cookie, newsletter, subscribe and sign-in prompts")
 def prompts(page: Page) -> None:
-    for block in page.undecided():
+    for block in _prompt_candidates(page):
         # A long paragraph that mentions "privacy policy" may be a story; one that opens with
         # "This website uses cookies" is a consent banner however long it runs.
         low, words = block.low, block.tokens
