@@ -6,7 +6,7 @@ import re
 
 from ..blocks import Block
 from .base import GENERIC_RULES, Page
-from .text_shape import block_key, ends_sentence, is_headline_like, key
+from .text_shape import WORD_RE, block_key, ends_sentence, is_headline_like, key
 from .vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
 
 MENU_ITEM_MAX_WORDS = 4
@@ -30,9 +30,31 @@ _LIST_HEADING_STARTS = ("more", "latest", "also", "other", "top", "popular", "tr
 """First words of _LIST_HEADING_PREFIX: other blocks skip the regex."""
 
 
+LIST_HEADING_MAX_CHARS = 60
+"""A list heading is short ("Related stories", "More from Reuters")."""
+_HEADING_FIRST_WORDS = frozenset(WORD_RE.search(h).group() for h in HEADLINE_LIST_HEADINGS)
+"""The first word of each list heading. block_key() strips only non-word characters, so a block
+whose key is a heading starts with that heading's first word: its first token is one of these."""
+
+
+def _list_headings(blocks: list[Block]) -> set[int]:
+    """Indices of the list headings among `blocks`.
+
+    One comprehension of C-level tests that every heading passes (length, opening, first token)
+    leaves a few blocks per page; only those are asked _is_list_heading.
+    """
+    maybe = [
+        b
+        for b in blocks
+        if len(b.text) <= LIST_HEADING_MAX_CHARS
+        and (b.low.startswith(_LIST_HEADING_STARTS) or (b.tokens and b.tokens[0] in _HEADING_FIRST_WORDS))
+    ]
+    return {b.index for b in maybe if _is_list_heading(b)}
+
+
 def _is_list_heading(block: Block) -> bool:
     text = block.text
-    if len(text) > 60:
+    if len(text) > LIST_HEADING_MAX_CHARS:
         return False
     return block_key(block) in HEADLINE_LIST_HEADINGS or (
         block.low.startswith(_LIST_HEADING_STARTS)
@@ -42,12 +64,13 @@ def _is_list_heading(block: Block) -> bool:
     )
 
 
-def _headline_run(blocks: list[Block], start: int) -> int:
-    """End (exclusive) of the run of headline-shaped blocks from `start`."""
+def _headline_run(blocks: list[Block], start: int, headings: set[int]) -> int:
+    """End (exclusive) of the run of headline-shaped blocks from `start` (`headings`: the
+    indices of the list headings, see _list_headings)."""
     end = start
     while end < len(blocks):
         b = blocks[end]
-        if _is_list_heading(b):
+        if end in headings:
             end += 1  # "Related" followed directly by "Ranking": one furniture section
             continue
         same_list = b.marker and end > start and blocks[end - 1].marker == b.marker
@@ -62,20 +85,19 @@ def _headline_run(blocks: list[Block], start: int) -> int:
 @GENERIC_RULES.register("headline_list", 30, "a 'Related'/'Ranking'/'Read more' heading and its headlines")
 def headline_list(page: Page) -> None:
     blocks = page.blocks
-    i = 0
-    while i < len(blocks):
-        head = blocks[i]
-        if not _is_list_heading(head):
-            i += 1
+    headings = _list_headings(blocks)
+    end = 0  # blocks before this one are taken: a heading inside a run starts no run of its own
+    for i in sorted(headings):
+        if i < end:
             continue
-        end = _headline_run(blocks, i + 1)
+        head = blocks[i]
+        end = _headline_run(blocks, i + 1, headings)
         page.remove(head, "headline_list", f"heading {head.text!r} of a list of links to other stories")
         for b in blocks[i + 1 : end]:
-            if _is_list_heading(b):
+            if b.index in headings:
                 page.remove(b, "headline_list", f"heading {b.text!r} of a list of links to other stories")
             else:
                 page.remove(b, "headline_list", f"headline listed under {head.text!r}")
-        i = max(end, i + 1)
 
 
 _COUNT = re.compile(r"[\d\[\]()]+")
