@@ -6,7 +6,7 @@ import re
 
 from ..blocks import Block
 from .base import GENERIC_RULES, Page
-from .text_shape import WORD_RE, block_key, ends_sentence, is_headline_like, key
+from .text_shape import KEY_PUNCTUATION, WORD_RE, block_key, ends_sentence, is_headline_like, key
 from .vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
 
 MENU_ITEM_MAX_WORDS = 4
@@ -110,10 +110,30 @@ _ABOUT = re.compile(r"^(?:about|über|sobre|à propos(?: de)?|a proposito di)(?:
 _ABOUT_STARTS = ("about", "über", "sobre", "à propos", "a proposito")
 
 
+END_HEADING_MAX_CHARS = 40
+"""An end-of-article heading is short ("Comments", "Leave a Reply", "About the author")."""
+
+
+def _maybe_end_headings(blocks: list[Block]) -> list[Block]:
+    """The blocks _is_end_heading must judge, by C-level tests in one comprehension: short ones
+    that start like an "About ..." box, hold a count or bracket for _COUNT to blank out, or
+    whose key (block_key, inlined) is a heading as it stands (without a count, blanking changes nothing)."""
+    return [
+        b
+        for b in blocks
+        if len(b.text) <= END_HEADING_MAX_CHARS
+        and (
+            b.low.strip(KEY_PUNCTUATION) in END_OF_ARTICLE_HEADINGS
+            or b.low.startswith(_ABOUT_STARTS)
+            or _COUNT.search(b.low) is not None
+        )
+    ]
+
+
 def _is_end_heading(block: Block) -> bool:
     """'Comments', '[ 167 comments ]', 'Leave a Reply', 'About Ascom': the article is over."""
     text = block.text
-    if len(text) > 40:
+    if len(text) > END_HEADING_MAX_CHARS:
         return False
     return key(_COUNT.sub(" ", block.low)) in END_OF_ARTICLE_HEADINGS or (
         block.low.startswith(_ABOUT_STARTS) and bool(_ABOUT.match(text)) and not ends_sentence(text)
@@ -122,7 +142,7 @@ def _is_end_heading(block: Block) -> bool:
 
 @GENERIC_RULES.register("end_of_article", 31, "comments, tags, author-box headings close the article")
 def end_of_article(page: Page) -> None:
-    for block in page.blocks:
+    for block in _maybe_end_headings(page.blocks):
         if _is_end_heading(block):
             page.remove(block, "end_of_article", f"{block.text!r} starts page furniture after the article")
             page.barriers.add(block.index)

@@ -6,7 +6,8 @@ import re
 
 from ..blocks import Block
 
-_TRIM = " \t:：-–—|•·*#>»›.…!?"
+KEY_PUNCTUATION = " \t:：-–—|•·*#>»›.…!?"
+"""What key() strips from both ends of a text (no word characters among them)."""
 WORD_RE = re.compile(r"\w+")
 
 TERMINAL_PUNCTUATION = frozenset(".!?。！？…\"”’»:;)")
@@ -19,12 +20,12 @@ def fold(text: str) -> str:
 
 def key(text: str) -> str:
     """Casefolded text without surrounding punctuation, for vocabulary look-ups."""
-    return text.strip(_TRIM).casefold()
+    return text.strip(KEY_PUNCTUATION).casefold()
 
 
 def block_key(block: Block) -> str:
     """key() of a block's text, from its casefolded form computed once."""
-    return block.low.strip(_TRIM)
+    return block.low.strip(KEY_PUNCTUATION)
 
 
 def ends_sentence(text: str) -> bool:
