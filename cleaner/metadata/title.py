@@ -400,7 +400,7 @@ def _far_candidates(blocks: Sequence[Block], line: TitleLine, url: UrlInfo) -> l
         for b in blocks
         if (
             b.heading == 1
-            or (keys and all(k in b.low for k in keys))
+            or (keys and keys[0] in b.low and all(k in b.low for k in keys))  # the longest key rules out most
             or (shortest <= len(b.text) <= longest and fold(b.text) in line.parts)
         )
         and b.index not in indexes
