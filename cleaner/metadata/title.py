@@ -174,22 +174,34 @@ def _sentence(text: str) -> bool:
 
 
 def _headline_text(text: str, line: TitleLine) -> tuple[str, str]:
-    """A candidate's headline text, and how a date in it was handled ("", "cut" or "inside").
+    """A candidate's headline text, and how a date in it was handled ("", "cut" or "inside")."""
+    text, date_how, _ = _headline(text, line)
+    return text, date_how
+
+
+def _headline(text: str, line: TitleLine) -> tuple[str, str, str]:
+    """`_headline_text` and the headline's folded form when the page has a <title> line ("" if not).
 
     Icon names, a glued byline and a glued date are removed, unless the <title> line prints the
     same words (then the date belongs to the headline: "Opening Bell 11.18.19"); a line the dump
-    glued to the next one ("Headline View") is cut back to the <title> line's headline.
+    glued to the next one ("Headline View") is cut back to the <title> line's headline. The
+    folded form is needed to compare with the <title> line, so scoring gets it from here instead
+    of folding the text a second time.
     """
     if "_" in text:
         text = _ICON.sub("", text).strip()
     text = strip_by(text)[0]
-    if line.parts and fold(text) in line.parts:
-        return text, ""
+    key = fold(text) if line.parts else ""
+    if line.parts and key in line.parts:
+        return text, "", key
     if line.blocks:
         head = glued_head(text, line)
         if head:
-            return head, ""
-    return _date_cut(text)
+            return head, "", fold(head) if line.parts else ""
+    cut, date_how = _date_cut(text)
+    if date_how == "cut" and line.parts:
+        key = fold(cut)
+    return cut, date_how, key
 
 
 def _date_cut(text: str) -> tuple[str, str]:
@@ -279,8 +291,7 @@ def _counts(blocks: Sequence[Block], pool: Sequence[Block]) -> tuple[Counter[str
 def _text_score(page: _Page, block: Block) -> float:
     """Evidence from the line itself and its copies: heading, <title> line, repeats, URL slug,
     distance to the body, bullets, length. Cheap enough to run on every line of the pool."""
-    text, date_how = _headline_text(block.text, page.line)
-    key = fold(text) if page.line.parts else ""
+    text, date_how, key = _headline(block.text, page.line)
     score = BASE + HEADING_BONUS.get(block.heading, 0.0) + _title_line_evidence(page, block, key)
     if date_how == "inside" and key not in page.line.parts:
         score -= DATE_COST
