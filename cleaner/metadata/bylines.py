@@ -51,6 +51,8 @@ _PREFIX_ONLY = re.compile(
 )
 _PREFIX_STARTS = tuple(sorted({p.split()[0] for p in BYLINE_PREFIXES}))
 _MID_WORDS = (" by ", " von ", " por ", " par ")
+_HAS_MID_WORD = re.compile("|".join(re.escape(w) for w in _MID_WORDS))
+"""One search for any of `_MID_WORDS` (on lower-cased text) instead of a substring test per word."""
 _MID_BY = re.compile(r"(?:^|\s)(?:by|von|por|par)\s+(?=\S)", re.IGNORECASE)
 _NOT_CREDIT = re.compile(r"\b(?:" + "|".join(CREDIT_WORDS) + r")\b", re.I)
 _CUT = re.compile(r"\s+(?:-|–|—|/|\\-)\s+|\s*[|·•@(]|\s+\d")
@@ -112,7 +114,7 @@ def _labelled(text: str, before_body: bool) -> tuple[str, bool] | None:
         m = PREFIX.match(text)
         if m and m.end() < len(text):
             return text[m.end() :], True
-    if not any(w in low for w in _MID_WORDS):
+    if not _HAS_MID_WORD.search(low):
         return None
     m = None
     for m in _MID_BY.finditer(text):

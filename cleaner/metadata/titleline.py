@@ -43,7 +43,10 @@ _FEED_PART = re.compile(r"\b(?:feed|rss|alternate)\b", re.IGNORECASE)
 _LABEL_PART = re.compile(r"\w:\s|\bmenu\b|" + _FEED_PART.pattern, re.IGNORECASE)
 """A part that is a label or a control, never the site: "Section: ...", "Menu", a feed link."""
 _PART_ENDS = frozenset("|-–—:·»/")
-_CRUMB_SPLIT = re.compile(r"\s*(?:" + "|".join(re.escape(s) for s in BREADCRUMB_SEPARATORS) + r")\s*")
+_CRUMB_SEPARATOR = "|".join(re.escape(s) for s in BREADCRUMB_SEPARATORS)
+_CRUMB_SPLIT = re.compile(r"\s*(?:" + _CRUMB_SEPARATOR + r")\s*")
+_HAS_CRUMB_SEPARATOR = re.compile(_CRUMB_SEPARATOR)
+"""One search instead of a substring test per separator: most lines above the body have none."""
 _LABELS = tuple(sorted(BREADCRUMB_LABELS, key=len, reverse=True))
 
 
@@ -247,7 +250,7 @@ def find_breadcrumb(
     key = title.casefold() if title else ""
     for b in blocks[max(0, start) : end]:
         text = b.text
-        if len(text) > MAX_CRUMB_LINE or not any(s in text for s in BREADCRUMB_SEPARATORS):
+        if len(text) > MAX_CRUMB_LINE or not _HAS_CRUMB_SEPARATOR.search(text):
             continue
         at = text.casefold().find(key) if key else -1
         if at > 0:
