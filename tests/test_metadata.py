@@ -466,3 +466,16 @@ def test_a_text_browsers_feed_links_are_not_the_site_name() -> None:
     dump = ("   #[1]alternate [2]alternate [3]Remember 80/90 » Feed dei commenti\n\n"
             f"The new electric wagon is a weird sports car with a secret message\n\n{LEAD}\n\n{SECOND}\n")
     assert cleaner.clean(dump).site_name is None
+
+
+def test_combining_marks_table_holds_every_combining_mark_unicode_has() -> None:
+    """The accent-stripping table scans only planes 0 and 1; this Python's Unicode database must
+    put no combining mark above them, or words with such a mark would keep it."""
+    import sys
+    import unicodedata
+
+    from cleaner.metadata.common import _combining_marks, words
+
+    every = {cp for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
+    assert set(_combining_marks()) == every
+    assert words("Classificação do Brasileirão") == ["classificacao", "do", "brasileirao"]

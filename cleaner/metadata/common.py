@@ -6,7 +6,6 @@ Kept apart so each extractor module holds only the logic of its own field.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -54,10 +53,16 @@ def words(text: str) -> list[str]:
 def _combining_marks() -> dict[int, None]:
     """A str.translate table deleting every combining mark (accents after NFKD decomposition).
 
-    One C-level translate instead of a Python test per character; built on first use (it takes
-    a pass over all code points) and the same for every document.
+    One C-level translate instead of a Python test per character; built on first use and the
+    same for every document. Only the first two planes are scanned (~10 ms instead of ~65 ms for
+    all of Unicode): every combining mark Unicode assigns lies there (the last is U+1E94A; above
+    plane 1 are ideographs, tags and variation selectors, none with a combining class).
     """
-    return {cp: None for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
+    return {cp: None for cp in range(COMBINING_MARKS_END) if unicodedata.combining(chr(cp))}
+
+
+COMBINING_MARKS_END = 0x20000
+"""End of the code points searched for combining marks: planes 0 and 1 (see _combining_marks)."""
 
 
 @dataclass(frozen=True, slots=True)
