@@ -173,14 +173,9 @@ def _sentence(text: str) -> bool:
 # --- Headline text -----------------------------------------------------------------------------
 
 
-def _headline_text(text: str, line: TitleLine) -> tuple[str, str]:
-    """A candidate's headline text, and how a date in it was handled ("", "cut" or "inside")."""
-    text, date_how, _ = _headline(text, line)
-    return text, date_how
-
-
 def _headline(text: str, line: TitleLine) -> tuple[str, str, str]:
-    """`_headline_text` and the headline's folded form when the page has a <title> line ("" if not).
+    """A candidate's headline text, how a date in it was handled ("", "cut" or "inside"), and
+    the headline's folded form when the page has a <title> line ("" if not).
 
     Icon names, a glued byline and a glued date are removed, unless the <title> line prints the
     same words (then the date belongs to the headline: "Opening Bell 11.18.19"); a line the dump
@@ -425,7 +420,7 @@ def _finish(block: Block, pool: list[Block], page: _Page, result: TitleResult) -
     if block.index in page.line.indexes:
         return _title_line_only(TitleLine((block,), indexes=frozenset((block.index,))), result, chosen=True)
     result.trailing_byline = strip_by(block.text)[1]
-    result.title = _headline_text(block.text, page.line)[0]
+    result.title = _headline(block.text, page.line)[0]
     result.index = block.index
     key = block.low
     result.first_index = next(
@@ -448,7 +443,7 @@ def _why(block: Block, page: _Page) -> str:
     if block.heading:
         return f"level-{block.heading} heading"
     if page.line.parts:
-        key = fold(_headline_text(block.text, page.line)[0])
+        key = _headline(block.text, page.line)[2]
         if key in page.line.parts:
             return "headline of the <title> line"
         if contained(key, page.line):
