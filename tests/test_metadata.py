@@ -479,3 +479,23 @@ def test_combining_marks_table_holds_every_combining_mark_unicode_has() -> None:
     every = {cp for cp in range(sys.maxunicode + 1) if unicodedata.combining(chr(cp))}
     assert set(_combining_marks()) == every
     assert words("Classificação do Brasileirão") == ["classificacao", "do", "brasileirao"]
+
+
+def test_dates_remembered_for_one_document_only() -> None:
+    # The line cache serves the steps of one page; a second page must not find the first one's
+    # lines in it (a benchmark of several renderings of each page would otherwise run faster
+    # than a stream of new pages).
+    from pathlib import Path
+
+    from cleaner import clean
+    from cleaner.metadata.dates import _find_dates
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    first = (samples / "ap-wire-wildfire.txt").read_text(encoding="utf-8")
+    second = (samples / "reuters-style-rates.txt").read_text(encoding="utf-8")
+    clean(first)
+    clean(second)
+    after_both = _find_dates.cache_info().currsize
+    _find_dates.cache_clear()
+    clean(second)
+    assert after_both == _find_dates.cache_info().currsize > 0

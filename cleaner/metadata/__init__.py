@@ -15,7 +15,7 @@ from ..blocks import Block
 from .agency import AgencyResult, closing_agency, find_agency
 from .bylines import find_authors, person
 from .common import parse_url
-from .dates import pick_date
+from .dates import forget_lines, pick_date
 from .language import detect_language
 from .site import find_site
 from .title import TitleResult, find_title
@@ -45,6 +45,7 @@ def extract_metadata(
     `language` is the caller's ISO 639-1 code when it already knows it (no model is run then);
     `detect_lang=False` leaves the language empty instead of running the language model.
     """
+    forget_lines()
     try:
         hint = language if isinstance(language, str) and language else None
         return _extract(list(blocks or ()), list(body or ()), url if isinstance(url, str) else None, hint, detect_lang)
