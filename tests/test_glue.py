@@ -50,6 +50,7 @@ def test_seams_are_cut_but_names_are_not() -> None:
     assert pieces("By Maria Olsen and Tom BakerNov. 18, 2019") == ["By Maria Olsen and Tom Baker", "Nov. 18, 2019"]
     assert pieces("tunnel opens after six yearsSkip to content") == ["tunnel opens after six years", "Skip to content"]
     assert pieces("REUTERSColumnists21:17 18.11.2019Get short URL") == ["REUTERS", "Columnists", "21:17 18.11.2019", "Get short URL"]
+    assert pieces("Get short URLby Ann Lee") == ["Get short URL", "by Ann Lee"]
     assert pieces("By Jon GarberFOXBusiness") == ["By Jon Garber", "FOX", "Business"]
     assert pieces("Friday 11:40AMHealthA Man Fell Ill") == ["Friday 11:40AM", "Health", "A Man Fell Ill"]
     assert pieces("by Ann Winter19 Nov 2019 05:44 GMT") == ["by Ann Winter", "19 Nov 2019 05:44 GMT"]

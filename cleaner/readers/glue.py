@@ -34,8 +34,9 @@ _SEAM = re.compile(
     rf"|(?<=\d[AaPp][Mm])(?=[{_UPPER}][{_LOWER}])"  # "11:40AMHealth"
     rf"|(?<=[{_LOWER}]{{3}})(?=\d+(?:[:./]\d|[{_UPPER}]| {_MONTH}))"  # "Columnists21:17", "Winter19 Nov 2019"
     rf"|(?<=\))(?=[{_UPPER}][{_LOWER}])"  # "(20)Show"
+    rf"|(?<=[{_UPPER}]{{2}})(?=by [{_UPPER}][{_LOWER}])"  # "Get short URLby Finian Cunningham"
 )
-_HINT = re.compile(rf"[{_LOWER}\d)%][{_UPPER}]|[{_UPPER}][{_UPPER}][{_LOWER}]|[{_LOWER}]\d")
+_HINT = re.compile(rf"[{_LOWER}\d)%][{_UPPER}]|[{_UPPER}][{_UPPER}][{_LOWER}]|[{_LOWER}]\d|[{_UPPER}]by ")
 """A cheap first test: the two characters of a seam (most lines have none)."""
 _NOT_TEXT = re.compile(r"[_#@=\\<>{}]|/(?!\d)|\.[a-z]")
 """A word with these is code, a URL, a handle or a domain ("@BryanDeArdo", "TheHill.com"): no seam.
