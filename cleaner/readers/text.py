@@ -279,7 +279,10 @@ def _lines(text: str, unglue: bool) -> list[tuple[int, int, str, str]]:
     add = _add_unglued if unglue else _add_line
     for lineno, (pos, line) in enumerate(_split_lines(text), 1):
         if len(line) <= LONG_LINE_CHARS:
-            add(out, lineno, pos, line)
+            if unglue:
+                _add_unglued(out, lineno, pos, line)
+            else:  # most lines of most pages: no call
+                out.append((lineno, pos, line, _WHOLE))
             continue
         start = 0
         for m in _SENTENCE_END.finditer(line):
