@@ -12,7 +12,10 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
   numbers ("[12]Subscribe") are blanked the same way;
 * BeautifulSoup's `get_text("\\n")` breaks a sentence at every inline link ("WeWork agreed to a" /
   "rescue by its largest shareholder" / ", Japanese ..."): such fragments are re-joined when the
-  next line continues the sentence (starts in lower case or with closing punctuation).
+  next line continues the sentence (starts in lower case or with closing punctuation);
+* `get_text()` with no separator and lxml's `text_content()` glue elements together
+  ("HomeNewsSports", "By Ann LeeNov. 18, 2019"): on a page that reads glued as a whole, lines
+  are cut at those seams, each piece a block of its own (readers/glue.py).
 
 Every block keeps its span in the input; only layout markers and whitespace fall between spans.
 """
