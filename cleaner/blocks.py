@@ -32,6 +32,8 @@ class Block:
     indent: int = 0  # leading spaces of the first line
     blank_before: bool = True  # preceded by a blank line (or the start of input)
     n_lines: int = 1  # input lines joined into this block (hard-wrap re-joining)
+    glued: bool = False  # starts right where the previous block ends, no space between (text nodes a
+    # scraper joined without a separator); the two are rejoined when both are kept
     first_label: str = UNKNOWN
     label: str = UNKNOWN
     rule: str = ""  # name of the rule or classifier step that set `label`

@@ -24,6 +24,7 @@ from .metadata.agency import closing_agency, find_agency
 from .metadata.merge import merge_metadata
 from .profiles.registry import Profile, find_profile, get_profile
 from .readers.detect import decode, looks_like_html, normalise, repair
+from .readers.glue import join_kept
 from .readers.text import read_blocks
 from .rules import GENERIC_RULES, Page
 from .rules.text_shape import WORD_RE, fold
@@ -101,7 +102,7 @@ def _run_text(text: str, url: str | None, config: Config) -> Article:
     metadata = extract_metadata(blocks, body, url=url, language=language, detect_lang=False)
     metadata = _with_page_facts(metadata, page, language)
     return Article(
-        text="\n\n".join(b.text for b in body if b.text),
+        text=join_kept(body),
         metadata=metadata,
         removed=tuple(_removals(page)),
         profile=profile.name if profile else None,
@@ -143,7 +144,7 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     language = _page_language(page_metadata, body) if config.detect_language else None
     text_metadata = _text_metadata(page_metadata, page, visible_blocks, body, url, language)
     metadata = _with_page_facts(merge_metadata(page_metadata, text_metadata), page, language)
-    kept = "\n\n".join(b.text for b in body if b.text)
+    kept = join_kept(body)
     return Article(
         text=kept,
         metadata=metadata,

@@ -204,6 +204,11 @@ def test_person_rejects_site_and_dates() -> None:
     assert person("JANE DOE") == "Jane Doe"
 
 
+def test_person_stops_where_the_next_text_node_was_glued_on() -> None:
+    # get_text() with no separator: the byline's name runs into the date after it.
+    assert person("Ann Winter19 Nov 2019 05:44 GMT") == "Ann Winter"
+
+
 # --- Title, site, categories -------------------------------------------------------------------
 
 

@@ -36,7 +36,8 @@ PREFIX = re.compile(
     re.IGNORECASE,
 )
 SPLIT = re.compile(r"\s*,\s*|\s*;\s*|" + "|".join(re.escape(j) for j in NAME_JOINERS), re.IGNORECASE)
-_CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
+_CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z]{2,}|\d)")
+"""Where a name runs into the next text node: "GarberFOX", "Laura Winter19 Nov 2019"."""
 _INITIAL = re.compile(r"^[A-Z]\.(?:[A-Z]\.)*$")
 _TOKEN_OK = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _GLUED_ROLE = re.compile(r"(?<=[a-z])(?=(?:" + "|".join(w.capitalize() for w in NOT_PERSON_WORDS) + r")\b)")

@@ -12,7 +12,10 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
   numbers ("[12]Subscribe") are blanked the same way;
 * BeautifulSoup's `get_text("\\n")` breaks a sentence at every inline link ("WeWork agreed to a" /
   "rescue by its largest shareholder" / ", Japanese ..."): such fragments are re-joined when the
-  next line continues the sentence (starts in lower case or with closing punctuation).
+  next line continues the sentence (starts in lower case or with closing punctuation);
+* `get_text()` with no separator and lxml's `text_content()` glue elements together
+  ("HomeNewsSports", "By Ann LeeNov. 18, 2019"): on a page that reads glued as a whole, lines
+  are cut at those seams, each piece a block of its own (readers/glue.py).
 
 Every block keeps its span in the input; only layout markers and whitespace fall between spans.
 """
@@ -23,6 +26,7 @@ import re
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
+from .glue import glue_cuts, glued_page
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -268,32 +272,66 @@ class _Paragraph:
             self.block.set_text("".join(self.parts))
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(line number, offset, text) of every line; a line too long to be one paragraph (a page
-    flattened onto a few lines) is cut into its sentences and at item separators (" | "), each
-    piece read like a line of its own."""
-    out = []
+def _lines(text: str, unglue: bool) -> list[tuple[int, int, str, str]]:
+    """(line number, offset, text, piece) of every line; a line too long to be one paragraph (a
+    page flattened onto a few lines) is cut into its sentences and at item separators (" | "),
+    each piece read like a line of its own. With `unglue`, a line of text nodes glued together is
+    cut apart (readers/glue.py): its pieces are `_CUT` (the first) and `_GLUED` (the others),
+    each a block of its own."""
+    out: list[tuple[int, int, str, str]] = []
+    add = _add_unglued if unglue else _add_line
     for lineno, (pos, line) in enumerate(_split_lines(text), 1):
         if len(line) <= LONG_LINE_CHARS:
-            out.append((lineno, pos, line))
+            if unglue:
+                _add_unglued(out, lineno, pos, line)
+            else:  # most lines of most pages: no call
+                out.append((lineno, pos, line, _WHOLE))
             continue
         start = 0
         for m in _SENTENCE_END.finditer(line):
-            out.append((lineno, pos + start, line[start : m.start() if m.group("sep") else m.end()]))
+            add(out, lineno, pos + start, line[start : m.start() if m.group("sep") else m.end()])
             start = m.end()
-        out.append((lineno, pos + start, line[start:]))
+        add(out, lineno, pos + start, line[start:])
     return out
+
+
+_WHOLE = ""
+"""A line as it came."""
+_CUT = "cut"
+"""The first piece of a line cut where text nodes were glued: no paragraph goes on into it (a
+menu's first item, a section name glued to the headline)."""
+_GLUED = "glued"
+"""A later piece of such a line: its block is marked glued (rejoined when kept beside the last)."""
+
+
+def _add_line(out: list[tuple[int, int, str, str]], lineno: int, pos: int, line: str) -> None:
+    out.append((lineno, pos, line, _WHOLE))
+
+
+def _add_unglued(out: list[tuple[int, int, str, str]], lineno: int, pos: int, line: str) -> None:
+    """Append the line, or its pieces where text nodes were glued together."""
+    cuts = glue_cuts(line)
+    if not cuts:
+        out.append((lineno, pos, line, _WHOLE))
+        return
+    start = 0
+    for cut in cuts:
+        out.append((lineno, pos + start, line[start:cut], _GLUED if start else _CUT))
+        start = cut
+    out.append((lineno, pos + start, line[start:], _GLUED))
 
 
 def read_blocks(text: str) -> list[Block]:
     """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
-    raw_lines = _lines(text)
+    raw_lines = _lines(text, False)
     plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
-    wrap = _wrap_width([s for _, _, s in raw_lines])
+    wrap = _wrap_width([s for _, _, s, _ in raw_lines])
+    if not wrap and glued_page(text):  # a hard-wrapped dump came from a layout engine
+        raw_lines = _lines(text, True)
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
-    for lineno, pos, raw in raw_lines:
+    for lineno, pos, raw, piece in raw_lines:
         line = raw if plain is text else plain[pos : pos + len(raw)]
         if not line or line.isspace():
             blank = True
@@ -323,12 +361,13 @@ def read_blocks(text: str) -> list[Block]:
             current.close()
             current = None
             continue
-        if current is not None and not marker and not heading and current.can_take(content, wrap):
+        if current is not None and not piece and not marker and not heading and current.can_take(content, wrap):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
             continue
         if current is not None:
             current.close()
         block = Block(len(blocks), content, pos + off, pos + raw_len, lineno, pos + indent, marker, heading, indent, blank)
+        block.glued = piece == _GLUED
         blocks.append(block)
         current = _Paragraph(block, raw_len)
         blank = False
