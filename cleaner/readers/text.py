@@ -23,6 +23,7 @@ import re
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
+from .oneline import headline_cuts, split_run
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -277,19 +278,45 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
         if len(line) <= LONG_LINE_CHARS:
             out.append((lineno, pos, line))
             continue
-        start = 0
-        for m in _SENTENCE_END.finditer(line):
-            out.append((lineno, pos + start, line[start : m.start() if m.group("sep") else m.end()]))
-            start = m.end()
-        out.append((lineno, pos + start, line[start:]))
+        cuts = headline_cuts(line) if lineno == 1 else []
+        for begin, end in zip([0, *cuts], [*cuts, len(line)]):
+            _add_sentences(out, lineno, pos + begin, line[begin:end])
     return out
+
+
+def _add_sentences(out: list[tuple[int, int, str]], lineno: int, pos: int, line: str) -> None:
+    """A stretch of an over-long line, cut into its sentences and items."""
+    start = 0
+    for m in _SENTENCE_END.finditer(line):
+        _add_piece(out, lineno, pos + start, line[start : m.start() if m.group("sep") else m.end()])
+        start = m.end()
+    _add_piece(out, lineno, pos + start, line[start:])
+
+
+def _add_piece(out: list[tuple[int, int, str]], lineno: int, pos: int, piece: str) -> None:
+    """A piece of an over-long line, itself cut where a run too long for a sentence started a
+    new item (see `oneline`)."""
+    start = 0
+    for cut in split_run(piece):
+        out.append((lineno, pos + start, piece[start:cut]))
+        start = cut
+    out.append((lineno, pos + start, piece[start:]))
+
+
+def _whole_lines(raw_lines: list[tuple[int, int, str]], text: str) -> list[str]:
+    """The lines the dump had, without the pieces of an over-long line: where a line was cut
+    tells nothing of a wrap width, and pieces ending near one length would fake one."""
+    if len(raw_lines) == text.count("\n") + 1:
+        return [s for _, _, s in raw_lines]
+    cut = {n for (n, _, _), (m, _, _) in zip(raw_lines, raw_lines[1:]) if n == m}
+    return [s for n, _, s in raw_lines if n not in cut]
 
 
 def read_blocks(text: str) -> list[Block]:
     """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
     raw_lines = _lines(text)
     plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
-    wrap = _wrap_width([s for _, _, s in raw_lines])
+    wrap = _wrap_width(_whole_lines(raw_lines, text))
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None

@@ -1,0 +1,97 @@
+"""Pages flattened onto one line: where the lost line breaks were.
+
+`get_text(" ", strip=True)` and html_text without layout join every text node of a page with a
+space, so a menu, a list of related headlines and the article's first sentence run on as one
+"sentence": "... Sports Weather Man held after dog attack in park Police said a man ...". The
+reader (`text._lines`) already cuts such a line at sentence ends; what it cannot cut there is a
+run far longer than any sentence. In such a run a line break is likely where a new capitalised
+item starts after a word that could end one: "... at pivotal hearing | Two troops killed in crash
+| Israel carries out strikes ...". Cutting there is wrong now and then inside a sentence ("... the
+girl, said | Police Chief ..."), but only runs too long to be one sentence are cut, and in them the
+glued menu or headline list is what the classifier must see as lines of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+RUN_MIN_WORDS = 60
+"""A piece between two sentence ends this long holds more than one sentence (99% of the article
+sentences we have are shorter): it is a list run on into the next sentence."""
+_NO_END_AFTER = frozenset(
+    "a an the of to in on at by for with from and or but as that than its his her their our is are was "
+    "were be has have had will would into about over after before under says said".split()
+)
+"""Words an item (a menu entry, a headline) does not end on: what follows them continues it."""
+_GLUE_ENDS = frozenset(",;:(&-–—/+'\"“‘")
+"""Last characters of a word that hold it to the next one ("Arts &", "Updated on:", "(AP")."""
+_WORD = re.compile(r"\S+")
+
+
+def _opens_item(word: str) -> bool:
+    """A word an item may start with: a capital, maybe after an opening quote."""
+    head = word.lstrip("\"“‘'(")
+    return bool(head) and head[0].isupper()
+
+
+def _closes_item(word: str) -> bool:
+    """A word an item may end on: not a function word, not a word glued to the next."""
+    return word[-1] not in _GLUE_ENDS and word.lower() not in _NO_END_AFTER
+
+
+def _breaks(words: list[re.Match[str]]) -> list[int]:
+    """Indexes of the words a new item starts with.
+
+    After a lower-case word any capitalised word starts one ("hearing | Two troops"); after a
+    capitalised one only a capitalised word followed by a lower-case one, the start of a
+    sentence-case headline or sentence ("Sports Weather | Man held ...", "Pay | There are ...").
+    """
+    out = []
+    texts = [w.group() for w in words]
+    for i in range(1, len(texts)):
+        word, prev = texts[i], texts[i - 1]
+        if not _opens_item(word) or not _closes_item(prev):
+            continue
+        if prev[-1].islower() or prev[0].isdigit():
+            out.append(i)
+        elif i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER:
+            out.append(i)
+    return out
+
+
+def split_run(piece: str) -> list[int]:
+    """Offsets in `piece` where a line break probably was, for a piece too long to be one
+    sentence; none for a shorter one."""
+    if piece.count(" ") < RUN_MIN_WORDS:
+        return []
+    words = list(_WORD.finditer(piece))
+    if len(words) <= RUN_MIN_WORDS:
+        return []
+    return [words[i].start() for i in _breaks(words)]
+
+
+HEADLINE_MIN_WORDS = 3
+"""An opening this short that recurs is a word of the menu, not the headline."""
+HEADLINE_MAX_WORDS = 40
+_TITLE_END = re.compile(r"\s+(?:[|–—·»:]{1,2}|-)\s+")
+"""Where the <title> headline ends and the site name starts: "Headline - Site", "Headline | Site"."""
+
+
+def headline_cuts(line: str) -> list[int]:
+    """Offsets around the headline of a page flattened onto this, its first line: the page opens
+    with its <title>, "Headline - Site", and shows the headline again as the h1 just above the
+    article. The longest opening run of words that recurs later is that headline; cutting after
+    the opening one and around the repeat gives the title and the h1 lines of their own."""
+    words = list(_WORD.finditer(line, 0, 2000))[: HEADLINE_MAX_WORDS + 1]
+    found = -1
+    end = 0
+    for n, word in enumerate(words, 1):
+        at = line.find(line[: word.end()], word.end())
+        if at < 0:
+            break
+        found, end = at, word.end()
+        if n > HEADLINE_MAX_WORDS:
+            return []
+    if found < 0 or line.count(" ", 0, end) + 1 < HEADLINE_MIN_WORDS:
+        return []
+    return [end, found, found + end]
