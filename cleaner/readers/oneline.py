@@ -23,6 +23,9 @@ _NO_END_AFTER = frozenset(
     "were be has have had will would into about over after before under says said".split()
 )
 """Words an item (a menu entry, a headline) does not end on: what follows them continues it."""
+ITEM_MIN_WORDS = 2
+"""Words an item is given before the next may start: a one-word menu entry goes with its
+neighbour, but a name ("Tom | Krisher") is not cut after its first word."""
 _GLUE_ENDS = frozenset(",;:(&-–—/+'\"“‘")
 """Last characters of a word that hold it to the next one ("Arts &", "Updated on:", "(AP")."""
 _WORD = re.compile(r"\S+")
@@ -48,14 +51,17 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
     """
     out = []
     texts = [w.group() for w in words]
-    for i in range(1, len(texts)):
+    last = 0
+    for i in range(ITEM_MIN_WORDS, len(texts)):
         word, prev = texts[i], texts[i - 1]
-        if not _opens_item(word) or not _closes_item(prev):
+        if i - last < ITEM_MIN_WORDS or not _opens_item(word) or not _closes_item(prev):
             continue
         if prev[-1].islower() or prev[0].isdigit():
             out.append(i)
+            last = i
         elif i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER:
             out.append(i)
+            last = i
     return out
 
 
@@ -95,3 +101,20 @@ def headline_cuts(line: str) -> list[int]:
     if found < 0 or line.count(" ", 0, end) + 1 < HEADLINE_MIN_WORDS:
         return []
     return [end, found, found + end]
+
+
+TITLE_MAX_CHARS = 300
+"""The <title> separator is this near the start of the page, or there is none."""
+SITE_MAX_WORDS = 6
+"""Words of a site name after the <title> separator ("- The Wall Street Journal")."""
+
+
+def title_end(line: str) -> int:
+    """Where the <title> line opening a flattened page probably ends: a few words after its
+    "Headline - Site" separator (0 without one). No item is cut before it, so the site name the
+    metadata reads there stays whole."""
+    sep = _TITLE_END.search(line, 0, TITLE_MAX_CHARS)
+    if sep is None:
+        return 0
+    words = list(_WORD.finditer(line, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS]
+    return words[-1].end() if words else sep.end()

@@ -23,7 +23,7 @@ import re
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
-from .oneline import headline_cuts, split_run
+from .oneline import headline_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -272,35 +272,36 @@ class _Paragraph:
 def _lines(text: str) -> list[tuple[int, int, str]]:
     """(line number, offset, text) of every line; a line too long to be one paragraph (a page
     flattened onto a few lines) is cut into its sentences and at item separators (" | "), each
-    piece read like a line of its own."""
+    piece read like a line of its own (and see `oneline` for the rest of what is cut there)."""
     out = []
     for lineno, (pos, line) in enumerate(_split_lines(text), 1):
         if len(line) <= LONG_LINE_CHARS:
             out.append((lineno, pos, line))
             continue
-        cuts = headline_cuts(line) if lineno == 1 else []
+        cuts, keep = (headline_cuts(line), title_end(line)) if lineno == 1 else ([], 0)
         for begin, end in zip([0, *cuts], [*cuts, len(line)]):
-            _add_sentences(out, lineno, pos + begin, line[begin:end])
+            _add_sentences(out, lineno, pos, line, begin, end, keep)
     return out
 
 
-def _add_sentences(out: list[tuple[int, int, str]], lineno: int, pos: int, line: str) -> None:
-    """A stretch of an over-long line, cut into its sentences and items."""
-    start = 0
-    for m in _SENTENCE_END.finditer(line):
-        _add_piece(out, lineno, pos + start, line[start : m.start() if m.group("sep") else m.end()])
+def _add_sentences(out: list[tuple[int, int, str]], lineno: int, pos: int, line: str, begin: int, end: int, keep: int) -> None:
+    """line[begin:end], a stretch of an over-long line, cut into its sentences and items."""
+    start = begin
+    for m in _SENTENCE_END.finditer(line, begin, end):
+        _add_piece(out, lineno, pos, line, start, m.start() if m.group("sep") else m.end(), keep)
         start = m.end()
-    _add_piece(out, lineno, pos + start, line[start:])
+    _add_piece(out, lineno, pos, line, start, end, keep)
 
 
-def _add_piece(out: list[tuple[int, int, str]], lineno: int, pos: int, piece: str) -> None:
-    """A piece of an over-long line, itself cut where a run too long for a sentence started a
-    new item (see `oneline`)."""
-    start = 0
-    for cut in split_run(piece):
-        out.append((lineno, pos + start, piece[start:cut]))
-        start = cut
-    out.append((lineno, pos + start, piece[start:]))
+def _add_piece(out: list[tuple[int, int, str]], lineno: int, pos: int, line: str, start: int, end: int, keep: int) -> None:
+    """line[start:end], a piece of an over-long line, itself cut where a run too long for a
+    sentence started a new item (see `oneline`), but not before `keep` (the <title> line)."""
+    base = start
+    for cut in split_run(line[start:end]):
+        if base + cut > keep:
+            out.append((lineno, pos + start, line[start : base + cut]))
+            start = base + cut
+    out.append((lineno, pos + start, line[start:end]))
 
 
 def _whole_lines(raw_lines: list[tuple[int, int, str]], text: str) -> list[str]:
