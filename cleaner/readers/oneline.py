@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from ..metadata.dates import find_dates
+
 RUN_MIN_WORDS = 60
 """A piece between two sentence ends this long holds more than one sentence (99% of the article
 sentences we have are shorter): it is a list run on into the next sentence."""
@@ -118,3 +120,20 @@ def title_end(line: str) -> int:
         return 0
     words = list(_WORD.finditer(line, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS]
     return words[-1].end() if words else sep.end()
+
+
+_AFTER_DATE = re.compile(r"(?:\s+[A-Z]{1,4}\b)?(?=\s+[\"“‘(]?[A-Z0-9])")
+"""What may follow a header date before the next text node: a time zone ("10:31 pm CST"), then
+a capitalised word or a number with no punctuation between ("... 2019 Police said")."""
+
+
+def date_cuts(piece: str) -> list[int]:
+    """Offsets in `piece` right after a date (with its time and zone) that the next text node
+    follows without punctuation, "Nov 19, 2019, 10:31 pm CST | Volkswagen's first ...": the date
+    line of a byline block, which the date reader accepts only on a line of its own."""
+    out = []
+    for found in find_dates(piece):
+        after = _AFTER_DATE.match(piece, found.end)
+        if after and after.end() < len(piece):
+            out.append(after.end())
+    return out

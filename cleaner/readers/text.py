@@ -23,7 +23,7 @@ import re
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
-from .oneline import headline_cuts, split_run, title_end
+from .oneline import date_cuts, headline_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -279,8 +279,11 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
             out.append((lineno, pos, line))
             continue
         cuts, keep = (headline_cuts(line), title_end(line)) if lineno == 1 else ([], 0)
-        for begin, end in zip([0, *cuts], [*cuts, len(line)]):
-            _add_sentences(out, lineno, pos, line, begin, end, keep)
+        for n, (begin, end) in enumerate(zip([0, *cuts], [*cuts, len(line)])):
+            if n % 2 == 0 and cuts and n < len(cuts):  # the headline: <title> or h1 copy, kept whole
+                out.append((lineno, pos + begin, line[begin:end]))
+            else:
+                _add_sentences(out, lineno, pos, line, begin, end, keep)
     return out
 
 
@@ -297,7 +300,7 @@ def _add_piece(out: list[tuple[int, int, str]], lineno: int, pos: int, line: str
     """line[start:end], a piece of an over-long line, itself cut where a run too long for a
     sentence started a new item (see `oneline`), but not before `keep` (the <title> line)."""
     base = start
-    for cut in split_run(line[start:end]):
+    for cut in sorted({*split_run(line[start:end]), *date_cuts(line[start:end])}):
         if base + cut > keep:
             out.append((lineno, pos + start, line[start : base + cut]))
             start = base + cut
