@@ -58,12 +58,11 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
         word, prev = texts[i], texts[i - 1]
         if i - last < ITEM_MIN_WORDS or not _opens_item(word) or not _closes_item(prev):
             continue
-        if prev[-1].islower() or prev[0].isdigit():
+        if prev[-1].islower() or prev[0].isdigit() or (
+            i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER
+        ):
             out.append(i)
-            last = i
-        elif i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER:
-            out.append(i)
-            last = i
+            last = i + 1 if word == "By" else i  # not "By Tim | Childers": the name is the item
     return out
 
 
@@ -136,4 +135,31 @@ def date_cuts(piece: str) -> list[int]:
         after = _AFTER_DATE.match(piece, found.end)
         if after and after.end() < len(piece):
             out.append(after.end())
+    return out
+
+
+NAME_MAX_WORDS = 3
+"""Words of a byline's name ("Sarah E. Needleman"); a capitalised word after them is the next
+text node (the name again on the author's card, the site, a role)."""
+_BYLINE = re.compile(r"(?<=\s)By\s+(?=[A-Z])")
+"""A capitalised "By" before a capitalised word inside a run: a byline's first text node (prose
+writes "by" in lower case)."""
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def byline_cuts(piece: str) -> list[int]:
+    """Offsets in `piece` around a byline, "... your wallet. | By Sarah E. Needleman | Sarah E.
+    Needleman The Wall Street Journal ...": the byline reader wants "By" and the name to open a
+    line and the name to end at a comma, a dash or the line's end."""
+    out = []
+    for m in _BYLINE.finditer(piece):
+        before = piece[: m.start()].split()[-1:]
+        if before and _closes_item(before[0]):
+            out.append(m.start())
+        words = list(_WORD.finditer(piece, m.end(), m.end() + 120))[: NAME_MAX_WORDS + 1]
+        n = 0
+        while n < len(words) and n < NAME_MAX_WORDS and _NAME_WORD.fullmatch(words[n].group()):
+            n += 1
+        if n == NAME_MAX_WORDS and len(words) > n and _opens_item(words[n].group()):
+            out.append(words[n].start())
     return out

@@ -23,7 +23,7 @@ import re
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
-from .oneline import date_cuts, headline_cuts, split_run, title_end
+from .oneline import byline_cuts, date_cuts, headline_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -300,7 +300,8 @@ def _add_piece(out: list[tuple[int, int, str]], lineno: int, pos: int, line: str
     """line[start:end], a piece of an over-long line, itself cut where a run too long for a
     sentence started a new item (see `oneline`), but not before `keep` (the <title> line)."""
     base = start
-    for cut in sorted({*split_run(line[start:end]), *date_cuts(line[start:end])}):
+    piece = line[start:end]
+    for cut in sorted({*split_run(piece), *date_cuts(piece), *byline_cuts(piece)}):
         if base + cut > keep:
             out.append((lineno, pos + start, line[start : base + cut]))
             start = base + cut
