@@ -20,6 +20,10 @@ from ..metadata.dates import find_dates
 RUN_MIN_WORDS = 60
 """A piece between two sentence ends this long holds more than one sentence (99% of the article
 sentences we have are shorter): it is a list run on into the next sentence."""
+LIST_MIN_WORDS = 8
+"""A shorter piece is left whole whatever its shape: a line of a few words."""
+TITLE_CASE_SHARE = 0.5
+"""Share of capitalised words above which a piece is a run of link texts, not a sentence."""
 _NO_END_AFTER = frozenset(
     "a an the of to in on at by for with from and or but as that than its his her their our is are was "
     "were be has have had will would into about over after before under says said".split()
@@ -56,25 +60,32 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
     last = 0
     for i in range(ITEM_MIN_WORDS, len(texts)):
         word, prev = texts[i], texts[i - 1]
-        if i - last < ITEM_MIN_WORDS or not _opens_item(word) or not _closes_item(prev):
-            continue
+        if i - last < ITEM_MIN_WORDS or not _opens_item(word) or not _closes_item(prev) or "By" in texts[i - 2 : i]:
+            continue  # (nor "By Laura | Mowat": a byline's name has two words at least)
         if prev[-1].islower() or prev[0].isdigit() or (
             i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER
         ):
             out.append(i)
-            last = i + 1 if word == "By" else i  # not "By Tim | Childers": the name is the item
+            last = i
     return out
 
 
 def split_run(piece: str) -> list[int]:
     """Offsets in `piece` where a line break probably was, for a piece too long to be one
     sentence; none for a shorter one."""
-    if piece.count(" ") < RUN_MIN_WORDS:
+    if piece.count(" ") < LIST_MIN_WORDS:
         return []
     words = list(_WORD.finditer(piece))
-    if len(words) <= RUN_MIN_WORDS:
+    if len(words) <= RUN_MIN_WORDS and not _title_case(words):
         return []
     return [words[i].start() for i in _breaks(words)]
+
+
+def _title_case(words: list[re.Match[str]]) -> bool:
+    """Most words capitalised: link texts run together ("Reddit Pinterest Telegram Track Do not
+    track Community standards Discussion ..."), not a sentence, however short."""
+    caps = sum(1 for w in words if _opens_item(w.group()))
+    return caps >= TITLE_CASE_SHARE * len(words)
 
 
 HEADLINE_MIN_WORDS = 3
