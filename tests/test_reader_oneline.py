@@ -1,0 +1,96 @@
+"""Pages flattened onto one line (BeautifulSoup's get_text(" ", strip=True), html_text without
+layout): the reader finds where the line breaks were. The page below is invented."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.readers.oneline import byline_cuts, date_cuts, headline_cuts, split_run, title_end
+from cleaner.readers.text import LONG_LINE_CHARS, read_blocks
+
+MENU = (
+    "Home News Local Business Sports Weather Opinion Obituaries Entertainment Events Jobs Homes Cars "
+    "Classifieds Subscribe Sign In Newsletters Contact Us Advertise Help Center e-Edition Puzzles "
+    "Police & Fire Schools Politics Health Food & Drink Travel Arts Music Movies Books Community "
+)
+HEAD = "Council approves new bridge over the Alder River"
+ARTICLE = (
+    "The city council voted 7-2 on Tuesday night to fund a new bridge over the Alder River, ending "
+    "a debate that has lasted almost a decade. Construction is expected to begin next spring and "
+    "to take about three years, according to the public works department. Mayor Dana Whitfield "
+    "called the vote a turning point for the east side of town. Opponents said the project would "
+    "cost more than the city could afford and asked for a referendum. "
+)
+RELATED = (
+    "Related Stories Man charged after break-in at hardware store School board names new "
+    "superintendent Storm knocks out power to thousands overnight Farmers market returns to "
+    "the square in May Local teen wins state spelling bee Most Read "
+)
+FOOTER = "About Us Careers Privacy Policy Terms of Service Cookie Settings Site Map © 2024 Riverton Gazette"
+PAGE = (
+    f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 10:15 am EST "
+    f"{ARTICLE * 4}{RELATED * 2}{FOOTER}"
+)
+URL = "https://www.rivertongazette.com/news/council-approves-new-bridge"
+
+
+def test_the_page_is_one_over_long_line() -> None:
+    assert "\n" not in PAGE and len(PAGE) > LONG_LINE_CHARS
+
+
+def test_headline_byline_and_date_get_lines_of_their_own() -> None:
+    texts = [b.text for b in read_blocks(PAGE)]
+    assert texts[0] == HEAD  # the <title> headline
+    assert texts.count(HEAD) == 2  # and its h1 copy above the article
+    assert "By Jane Holloway March 3, 2024 10:15 am EST" in texts
+    assert ARTICLE.split(". ")[0] + "." in texts  # the first sentence, no menu glued to it
+
+
+def test_menus_and_headline_lists_are_cut_into_items() -> None:
+    texts = [b.text for b in read_blocks(PAGE)]
+    assert "Man charged after break-in at hardware store" in texts
+    assert "School board names new superintendent" in texts
+    assert max(len(t) for t in texts if t.startswith("Weather")) < 40
+
+
+def test_a_flattened_page_is_cleaned_with_its_metadata() -> None:
+    article = cleaner.clean(PAGE, url=URL)
+    assert article.text.startswith("The city council voted 7-2")
+    assert article.text.endswith("asked for a referendum.")
+    assert "Home News" not in article.text and "spelling bee" not in article.text
+    meta = article.metadata
+    assert (meta.title, meta.date, meta.authors, meta.site_name) == (
+        HEAD, "2024-03-03T10:15:00", ("Jane Holloway",), "Riverton Gazette"
+    )
+
+
+def test_the_same_page_on_lines_is_read_as_before() -> None:
+    """Lines of an ordinary length are never cut: the one-line work is gated to over-long lines."""
+    lines = f"{HEAD} - Riverton Gazette\n{MENU}\n{HEAD}\nBy Jane Holloway\n{ARTICLE}\n{RELATED}\n"
+    assert [b.text for b in read_blocks(lines)] == [
+        f"{HEAD} - Riverton Gazette", MENU.strip(), HEAD, "By Jane Holloway", ARTICLE.strip(), RELATED.strip()
+    ]
+
+
+def test_a_long_sentence_is_no_list() -> None:
+    sentence = ("Residents who live near the old crossing said they had waited years for the work to start "
+                "and would watch closely how the money is spent.")
+    assert split_run(sentence) == []
+    glued = "Storm knocks out power to thousands overnight Farmers market returns to the square in May " * 8
+    cuts = split_run(glued)
+    assert glued[cuts[0]:].startswith("Farmers market returns")
+
+
+def test_title_and_headline_copy_are_found_from_the_repeat() -> None:
+    cuts = headline_cuts(PAGE)
+    assert PAGE[: cuts[0]] == HEAD and PAGE[cuts[1] : cuts[2]] == HEAD
+    assert PAGE[: title_end(PAGE)] == f"{HEAD} - Riverton Gazette Home News Local Business"
+    assert headline_cuts("Home News Sport " * 300) == []  # a menu repeats, but no headline opens it
+
+
+def test_date_and_byline_cuts() -> None:
+    piece = "Jane Holloway March 3, 2024 10:15 am EST The city council voted 7-2 on Tuesday night."
+    assert piece[date_cuts(piece)[0] :].startswith(" The city council")
+    card = "the east side. By Sarah K. Lindqvist Sarah K. Lindqvist The Gazette Biography"
+    cuts = byline_cuts(card)
+    assert card[cuts[0] : cuts[1]] == "By Sarah K. Lindqvist "
+    assert byline_cuts("a bridge built by the state in 1931") == []
