@@ -4,7 +4,7 @@ layout): the reader finds where the line breaks were. The page below is invented
 from __future__ import annotations
 
 import cleaner
-from cleaner.readers.oneline import byline_cuts, date_cuts, headline_cuts, split_run, title_end
+from cleaner.readers.oneline import byline_cuts, date_cuts, headline_cuts, section_cuts, split_run, title_end
 from cleaner.readers.text import LONG_LINE_CHARS, read_blocks
 
 MENU = (
@@ -94,3 +94,11 @@ def test_date_and_byline_cuts() -> None:
     cuts = byline_cuts(card)
     assert card[cuts[0] : cuts[1]] == "By Sarah K. Lindqvist "
     assert byline_cuts("a bridge built by the state in 1931") == []
+
+
+def test_section_headings_glued_between_nodes_are_cut_out() -> None:
+    piece = "on Monday. Join the Conversation When submitting content, be kind. Related Stories Man held"
+    cuts = section_cuts(piece)
+    parts = [piece[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(piece)])]
+    assert "Join the Conversation" in parts and "Related Stories" in parts
+    assert section_cuts("we will read more about it") == []  # lower case: words of a sentence

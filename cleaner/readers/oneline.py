@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..metadata.dates import find_dates
+from ..rules.vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
 
 RUN_MIN_WORDS = 60
 """A piece between two sentence ends this long holds more than one sentence (99% of the article
@@ -174,3 +175,28 @@ def byline_cuts(piece: str) -> list[int]:
         if n == NAME_MAX_WORDS and len(words) > n and _opens_item(words[n].group()):
             out.append(words[n].start())
     return out
+
+
+def _section_pattern() -> re.Pattern[str]:
+    """The headings of related-story lists and of what follows an article ("Related Stories",
+    "Join the Conversation"), from the rules' vocabularies: phrases of two words or more, since
+    a single word ("More", "Latest") opens sentences as often as sections."""
+    phrases = sorted(
+        (p for p in HEADLINE_LIST_HEADINGS | END_OF_ARTICLE_HEADINGS if " " in p.strip()), key=len, reverse=True
+    )
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(r"(?<![\w’'])(?i:" + alternation + r"):?(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
+
+
+_SECTION = _section_pattern()
+
+
+def section_cuts(piece: str) -> list[int]:
+    """Offsets around a section heading glued between text nodes, "... on Monday. | Join the
+    Conversation | When submitting content ...": cut out, it is the line the rules read as the
+    end of the article or the head of a headline list."""
+    out = []
+    for m in _SECTION.finditer(piece):
+        if m.group()[0].isupper():
+            out += [m.start(), m.end()]
+    return [c for c in out if 0 < c < len(piece)]

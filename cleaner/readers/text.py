@@ -23,7 +23,7 @@ import re
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
-from .oneline import byline_cuts, date_cuts, headline_cuts, split_run, title_end
+from .oneline import byline_cuts, date_cuts, headline_cuts, section_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -301,7 +301,7 @@ def _add_piece(out: list[tuple[int, int, str]], lineno: int, pos: int, line: str
     sentence started a new item (see `oneline`), but not before `keep` (the <title> line)."""
     base = start
     piece = line[start:end]
-    for cut in sorted({*split_run(piece), *date_cuts(piece), *byline_cuts(piece)}):
+    for cut in sorted({*split_run(piece), *date_cuts(piece), *byline_cuts(piece), *section_cuts(piece)}):
         if base + cut > keep:
             out.append((lineno, pos + start, line[start : base + cut]))
             start = base + cut
