@@ -102,3 +102,15 @@ def test_section_headings_glued_between_nodes_are_cut_out() -> None:
     parts = [piece[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(piece)])]
     assert "Join the Conversation" in parts and "Related Stories" in parts
     assert section_cuts("we will read more about it") == []  # lower case: words of a sentence
+
+
+def test_the_shorter_lines_of_a_flattened_page_are_cut_too() -> None:
+    """A text node holding a line break ends a line anywhere: in a page that is mostly over-long
+    lines, a line of a few hundred characters is as glued as they are."""
+    head = f"{HEAD} - Riverton Gazette {MENU * 2}"
+    dump = f"{head}\n{PAGE}"
+    assert len(head) < LONG_LINE_CHARS
+    texts = [b.text for b in read_blocks(dump)]
+    assert texts[0].startswith(f"{HEAD} - Riverton Gazette Home News") and len(texts[0]) < 100
+    short = f"{head}\n{ARTICLE}\n"  # no over-long line: nothing is cut
+    assert [b.text for b in read_blocks(short)][0] == head.strip()

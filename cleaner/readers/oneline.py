@@ -200,3 +200,19 @@ def section_cuts(piece: str) -> list[int]:
         if m.group()[0].isupper():
             out += [m.start(), m.end()]
     return [c for c in out if 0 < c < len(piece)]
+
+
+FLAT_SHARE = 0.5
+"""Share of a dump in over-long lines that makes it a flattened page: its other lines are
+arbitrary too (a text node holding a line break ends one), and are cut like the long ones when
+longer than FLAT_LINE_CHARS."""
+FLAT_LINE_CHARS = 500
+
+
+def flattened_limit(lines: list[str], total: int, long_line: int) -> int:
+    """The length above which a line of this dump is cut: `long_line`, or FLAT_LINE_CHARS in a
+    page flattened onto a few lines."""
+    if total <= long_line:
+        return long_line
+    flat = sum(len(line) for line in lines if len(line) > long_line)
+    return FLAT_LINE_CHARS if flat >= FLAT_SHARE * total else long_line

@@ -23,7 +23,7 @@ import re
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
-from .oneline import byline_cuts, date_cuts, headline_cuts, section_cuts, split_run, title_end
+from .oneline import byline_cuts, date_cuts, flattened_limit, headline_cuts, section_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -274,8 +274,10 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     flattened onto a few lines) is cut into its sentences and at item separators (" | "), each
     piece read like a line of its own (and see `oneline` for the rest of what is cut there)."""
     out = []
-    for lineno, (pos, line) in enumerate(_split_lines(text), 1):
-        if len(line) <= LONG_LINE_CHARS:
+    lines = _split_lines(text)
+    limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
+    for lineno, (pos, line) in enumerate(lines, 1):
+        if len(line) <= limit:
             out.append((lineno, pos, line))
             continue
         cuts, keep = (headline_cuts(line), title_end(line)) if lineno == 1 else ([], 0)
