@@ -4,7 +4,7 @@ layout): the reader finds where the line breaks were. The page below is invented
 from __future__ import annotations
 
 import cleaner
-from cleaner.readers.oneline import byline_cuts, date_cuts, headline_cuts, section_cuts, split_run, title_end
+from cleaner.readers.oneline import byline_cuts, date_cuts, headline_spans, section_cuts, split_run, title_end
 from cleaner.readers.text import LONG_LINE_CHARS, read_blocks
 
 MENU = (
@@ -81,10 +81,9 @@ def test_a_long_sentence_is_no_list() -> None:
 
 
 def test_title_and_headline_copy_are_found_from_the_repeat() -> None:
-    cuts = headline_cuts(PAGE)
-    assert PAGE[: cuts[0]] == HEAD and PAGE[cuts[1] : cuts[2]] == HEAD
+    assert [PAGE[s:e] for s, e in headline_spans(PAGE)] == [HEAD, HEAD]
     assert PAGE[: title_end(PAGE)] == f"{HEAD} - Riverton Gazette Home News Local Business"
-    assert headline_cuts("Home News Sport " * 300) == []  # a menu repeats, but no headline opens it
+    assert headline_spans("Home News Sport " * 300) == []  # a menu repeats, but no headline opens it
 
 
 def test_date_and_byline_cuts() -> None:
@@ -114,3 +113,20 @@ def test_the_shorter_lines_of_a_flattened_page_are_cut_too() -> None:
     assert texts[0].startswith(f"{HEAD} - Riverton Gazette Home News") and len(texts[0]) < 100
     short = f"{head}\n{ARTICLE}\n"  # no over-long line: nothing is cut
     assert [b.text for b in read_blocks(short)][0] == head.strip()
+
+
+def test_the_headline_copy_is_found_across_lines_and_in_lists() -> None:
+    """The h1 may hold a line break the <title> has not, and an "Up next" list may name the story
+    before the h1 does: both copies are cut out."""
+    upnext = f"Up next: {HEAD} "
+    broken = HEAD.replace("over the", "over\nthe")
+    dump = f"{HEAD} - Riverton Gazette {MENU * 4}{upnext}{MENU * 5}{broken} By Jane Holloway {ARTICLE * 4}"
+    assert len(dump.split("\n")[0]) > LONG_LINE_CHARS
+    texts = [b.text for b in read_blocks(dump)]
+    assert texts.count(HEAD) == 3  # <title>, the list item, the h1 (its two pieces joined again)
+    assert texts[texts.index("Up next:") + 1] == HEAD
+
+
+def test_relative_time_stamps_end_a_line() -> None:
+    piece = "Sports Published 22 hours ago Council approves new bridge"
+    assert piece[: date_cuts(piece)[0]] == "Sports Published 22 hours ago"

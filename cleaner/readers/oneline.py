@@ -92,28 +92,37 @@ def _title_case(words: list[re.Match[str]]) -> bool:
 HEADLINE_MIN_WORDS = 3
 """An opening this short that recurs is a word of the menu, not the headline."""
 HEADLINE_MAX_WORDS = 40
+HEADLINE_SCAN_CHARS = 2000
+"""The <title> headline is read from this much of the page's start."""
+HEADLINE_MAX_COPIES = 2
+"""Copies of the headline cut out: the h1, and the same story in an "Up next" or most-read list
+(the first copy is not always the h1)."""
 _TITLE_END = re.compile(r"\s+(?:[|–—·»:]{1,2}|-)\s+")
 """Where the <title> headline ends and the site name starts: "Headline - Site", "Headline | Site"."""
 
 
-def headline_cuts(line: str) -> list[int]:
-    """Offsets around the headline of a page flattened onto this, its first line: the page opens
-    with its <title>, "Headline - Site", and shows the headline again as the h1 just above the
-    article. The longest opening run of words that recurs later is that headline; cutting after
-    the opening one and around the repeat gives the title and the h1 lines of their own."""
-    words = list(_WORD.finditer(line, 0, 2000))[: HEADLINE_MAX_WORDS + 1]
-    found = -1
-    end = 0
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """The headline of a flattened page, where it opens the page and where it recurs: the page
+    opens with its <title>, "Headline - Site", and shows the headline again as the h1 just above
+    the article. The longest opening run of words that recurs later is that headline; cut out,
+    the title and the h1 get lines of their own."""
+    words = list(_WORD.finditer(text, 0, HEADLINE_SCAN_CHARS))[: HEADLINE_MAX_WORDS + 1]
+    found: re.Pattern[str] | None = None
+    end = taken = 0
     for n, word in enumerate(words, 1):
-        at = line.find(line[: word.end()], word.end())
-        if at < 0:
+        if "\n" in text[end : word.start()]:
+            break  # the first line ended
+        # (the copy may break where the <title> did not: "... Satu Kaum Secara\nBerlebihan")
+        pattern = re.compile(r"\s+".join(re.escape(w.group()) for w in words[:n]))
+        if pattern.search(text, word.end()) is None:
             break
-        found, end = at, word.end()
+        found, end, taken = pattern, word.end(), n
         if n > HEADLINE_MAX_WORDS:
             return []
-    if found < 0 or line.count(" ", 0, end) + 1 < HEADLINE_MIN_WORDS:
+    if found is None or taken < HEADLINE_MIN_WORDS:
         return []
-    return [end, found, found + end]
+    copies = [m.span() for _, m in zip(range(HEADLINE_MAX_COPIES), found.finditer(text, end))]
+    return [(0, end), *copies]
 
 
 TITLE_MAX_CHARS = 300
@@ -138,11 +147,19 @@ _AFTER_DATE = re.compile(r"(?:\s+[A-Z]{1,4}\b)?(?=\s+[\"“‘(]?[A-Z0-9])")
 a capitalised word or a number with no punctuation between ("... 2019 Police said")."""
 
 
+_RELATIVE_UNITS = "sec second min minute hr hour day week month year".split()
+_RELATIVE = re.compile(
+    r"\b\d{1,3}\s+(?:" + "|".join(_RELATIVE_UNITS) + r")s?\s+ago(?=\s+[\"“‘(]?[A-Z0-9])", re.IGNORECASE
+)
+"""A relative time stamp before the next node, "Published 22 hours ago | James Van Der Beek ...",
+"13 hours ago | Canada beats ...": the end of a date line or of a listed headline."""
+
+
 def date_cuts(piece: str) -> list[int]:
     """Offsets in `piece` right after a date (with its time and zone) that the next text node
     follows without punctuation, "Nov 19, 2019, 10:31 pm CST | Volkswagen's first ...": the date
     line of a byline block, which the date reader accepts only on a line of its own."""
-    out = []
+    out = [m.end() for m in _RELATIVE.finditer(piece)] if " ago " in piece else []
     for found in find_dates(piece):
         after = _AFTER_DATE.match(piece, found.end)
         if after and after.end() < len(piece):

@@ -23,7 +23,7 @@ import re
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
-from .oneline import byline_cuts, date_cuts, flattened_limit, headline_cuts, section_cuts, split_run, title_end
+from .oneline import byline_cuts, date_cuts, flattened_limit, headline_spans, section_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -276,13 +276,16 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     out = []
     lines = _split_lines(text)
     limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
+    headlines = headline_spans(text) if limit < len(text) else []
     for lineno, (pos, line) in enumerate(lines, 1):
         if len(line) <= limit:
             out.append((lineno, pos, line))
             continue
-        cuts, keep = (headline_cuts(line), title_end(line)) if lineno == 1 else ([], 0)
-        for n, (begin, end) in enumerate(zip([0, *cuts], [*cuts, len(line)])):
-            if n % 2 == 0 and cuts and n < len(cuts):  # the headline: <title> or h1 copy, kept whole
+        keep = title_end(line) if lineno == 1 else 0
+        spans = [(max(s - pos, 0), min(e - pos, len(line))) for s, e in headlines if s < pos + len(line) and e > pos]
+        cuts = sorted({c for span in spans for c in span} - {0, len(line)})
+        for begin, end in zip([0, *cuts], [*cuts, len(line)]):
+            if (begin, end) in spans:  # the headline: <title> or h1 copy, kept whole
                 out.append((lineno, pos + begin, line[begin:end]))
             else:
                 _add_sentences(out, lineno, pos, line, begin, end, keep)
