@@ -39,8 +39,8 @@ def test_the_page_is_one_over_long_line() -> None:
 
 def test_headline_byline_and_date_get_lines_of_their_own() -> None:
     texts = [b.text for b in read_blocks(PAGE)]
-    assert texts[0] == HEAD  # the <title> headline
-    assert texts.count(HEAD) == 2  # and its h1 copy above the article
+    assert texts[0] == f"{HEAD} - Riverton Gazette"  # the <title>, up to where the site name ends
+    assert texts.count(HEAD) == 1  # and the h1 copy of its headline above the article
     assert "By Jane Holloway March 3, 2024 10:15 am EST" in texts
     assert ARTICLE.split(". ")[0] + "." in texts  # the first sentence, no menu glued to it
 
@@ -49,7 +49,7 @@ def test_menus_and_headline_lists_are_cut_into_items() -> None:
     texts = [b.text for b in read_blocks(PAGE)]
     assert "Man charged after break-in at hardware store" in texts
     assert "School board names new superintendent" in texts
-    assert max(len(t) for t in texts if t.startswith("Weather")) < 40
+    assert max(len(t) for t in texts if "Weather" in t) < 40
 
 
 def test_a_flattened_page_is_cleaned_with_its_metadata() -> None:
@@ -81,7 +81,7 @@ def test_a_long_sentence_is_no_list() -> None:
 
 
 def test_title_and_headline_copy_are_found_from_the_repeat() -> None:
-    assert [PAGE[s:e] for s, e in headline_spans(PAGE)] == [HEAD, HEAD]
+    assert [PAGE[s:e] for s, e in headline_spans(PAGE)] == [f"{HEAD} - Riverton Gazette", HEAD]
     assert PAGE[: title_end(PAGE)] == f"{HEAD} - Riverton Gazette Home News Local Business"
     assert headline_spans("Home News Sport " * 300) == []  # a menu repeats, but no headline opens it
 
@@ -130,3 +130,12 @@ def test_the_headline_copy_is_found_across_lines_and_in_lists() -> None:
 def test_relative_time_stamps_end_a_line() -> None:
     piece = "Sports Published 22 hours ago Council approves new bridge"
     assert piece[: date_cuts(piece)[0]] == "Sports Published 22 hours ago"
+
+
+def test_the_title_line_ends_with_the_site_name() -> None:
+    """The site name recurs on the page (logo, copyright line), the menu glued after it does not."""
+    rest = f" {MENU * 4}{HEAD} {ARTICLE * 4}© 2024 Riverton Gazette"
+    parts = f"{HEAD} | Opinion | Riverton Gazette{rest}"
+    assert parts[: headline_spans(parts)[0][1]] == f"{HEAD} | Opinion | Riverton Gazette"
+    labelled = f"{HEAD} - Riverton Gazette site: news | section: local |{rest}"
+    assert labelled[: headline_spans(labelled)[0][1]] == HEAD  # page data, not the <title>

@@ -122,13 +122,44 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     if found is None or taken < HEADLINE_MIN_WORDS:
         return []
     copies = [m.span() for _, m in zip(range(HEADLINE_MAX_COPIES), found.finditer(text, end))]
-    return [(0, end), *copies]
+    return [(0, _site_end(text, end)), *copies]
 
 
 TITLE_MAX_CHARS = 300
 """The <title> separator is this near the start of the page, or there is none."""
 SITE_MAX_WORDS = 6
 """Words of a site name after the <title> separator ("- The Wall Street Journal")."""
+SITE_MAX_PARTS = 4
+"""Parts of a <title> line after its headline ("| Editorial | Opinion | The Guardian")."""
+MAX_PART_CHARS = 40
+"""A part of a <title> line is this short; a separator further on is in the menu."""
+
+
+def _site_end(text: str, end: int) -> int:
+    """The end of the <title> line that ends its headline at `end`: "Headline | Opinion |
+    Riverton Gazette" and no further. A part followed by another separator is whole; the last
+    part, the site name, ends where it stops recurring on the page (its logo, its copyright line
+    hold it, not the menu after it: "Riverton Gazette Home" is nowhere else); `end` without one."""
+    site = end
+    for _ in range(SITE_MAX_PARTS):
+        sep = _TITLE_END.match(text, site)
+        if sep is None:
+            break
+        nxt = _TITLE_END.search(text, sep.end(), sep.end() + MAX_PART_CHARS)
+        if ":" in text[sep.end() : nxt.start() if nxt else sep.end() + MAX_PART_CHARS]:
+            break  # "- CBSSports.com site: media | arena: nfl": labelled data, not the <title>
+        if nxt is not None and nxt.start() > sep.end():
+            site = nxt.start()  # "| Editorial | ...": a whole part
+            continue
+        words = list(_WORD.finditer(text, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS]
+        for n, word in enumerate(words, 1):
+            pattern = re.compile(r"\s+".join(re.escape(w.group()) for w in words[:n]))
+            if pattern.search(text, word.end()) is None:
+                break
+            site = word.end()
+        break
+    after = text[site : site + 2].strip()
+    return end if after[:1].islower() else site  # "Experience - Experience | menu" would be read on
 
 
 def title_end(line: str) -> int:
