@@ -133,6 +133,8 @@ SITE_MAX_PARTS = 4
 """Parts of a <title> line after its headline ("| Editorial | Opinion | The Guardian")."""
 MAX_PART_CHARS = 40
 """A part of a <title> line is this short; a separator further on is in the menu."""
+_NAME_ENDS = r"(?![\w'’-]|\s+[A-Z])"
+"""A name ends here: no letter, and no capitalised word going on with it."""
 
 
 def _site_end(text: str, end: int) -> int:
@@ -151,15 +153,23 @@ def _site_end(text: str, end: int) -> int:
         if nxt is not None and nxt.start() > sep.end():
             site = nxt.start()  # "| Editorial | ...": a whole part
             continue
-        words = list(_WORD.finditer(text, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS]
-        for n, word in enumerate(words, 1):
-            pattern = re.compile(r"\s+".join(re.escape(w.group()) for w in words[:n]))
-            if pattern.search(text, word.end()) is None:
-                break
-            site = word.end()
+        site = _recurring_end(text, list(_WORD.finditer(text, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS], site)
         break
     after = text[site : site + 2].strip()
     return end if after[:1].islower() else site  # "Experience - Experience | menu" would be read on
+
+
+def _recurring_end(text: str, words: list[re.Match[str]], default: int) -> int:
+    """The end of the longest run of `words` that recurs further on in `text`, or `default`. A
+    single word must recur as a name of its own: "Example" in "© Example Media" is another name."""
+    end, taken = default, 0
+    for n, word in enumerate(words, 1):
+        if re.compile(r"\s+".join(re.escape(w.group()) for w in words[:n])).search(text, word.end()) is None:
+            break
+        end, taken = word.end(), n
+    if taken == 1 and re.compile(re.escape(words[0].group()) + _NAME_ENDS).search(text, end) is None:
+        return default
+    return end
 
 
 def title_end(line: str) -> int:
