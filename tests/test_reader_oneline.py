@@ -139,3 +139,9 @@ def test_the_title_line_ends_with_the_site_name() -> None:
     assert parts[: headline_spans(parts)[0][1]] == f"{HEAD} | Opinion | Riverton Gazette"
     labelled = f"{HEAD} - Riverton Gazette site: news | section: local |{rest}"
     assert labelled[: headline_spans(labelled)[0][1]] == HEAD  # page data, not the <title>
+
+
+def test_a_section_label_before_the_title_headline_is_passed_over() -> None:
+    dump = f"Opinion | {HEAD} - Riverton Gazette {MENU * 4}{HEAD} By Jane Holloway {ARTICLE * 4}"
+    spans = headline_spans(dump)
+    assert [dump[s:e] for s, e in spans[1:]] == [HEAD]

@@ -95,6 +95,9 @@ HEADLINE_MAX_WORDS = 40
 HEADLINE_SCAN_CHARS = 2000
 """The <title> headline is read from this much of the page's start."""
 HEADLINE_MAX_COPIES = 2
+LABEL_MAX_WORDS = 6
+"""Words of a section label opening the <title> before its headline ("Opinion |")."""
+_LABEL_END = re.compile(r"\w:$|^[|–—»]$")
 """Copies of the headline cut out: the h1, and the same story in an "Up next" or most-read list
 (the first copy is not always the h1)."""
 _TITLE_END = re.compile(r"\s+(?:[|–—·»:]{1,2}|-)\s+")
@@ -104,25 +107,36 @@ _TITLE_END = re.compile(r"\s+(?:[|–—·»:]{1,2}|-)\s+")
 def headline_spans(text: str) -> list[tuple[int, int]]:
     """The headline of a flattened page, where it opens the page and where it recurs: the page
     opens with its <title>, "Headline - Site", and shows the headline again as the h1 just above
-    the article. The longest opening run of words that recurs later is that headline; cut out,
-    the title and the h1 get lines of their own."""
+    the article. The longest opening run of words that recurs later is that headline (after a
+    section label if the <title> has one: "Impeachment hearings: Key moments from ..."); cut
+    out, the title and the h1 get lines of their own."""
     words = list(_WORD.finditer(text, 0, HEADLINE_SCAN_CHARS))[: HEADLINE_MAX_WORDS + 1]
-    found: re.Pattern[str] | None = None
-    end = taken = 0
-    for n, word in enumerate(words, 1):
-        if "\n" in text[end : word.start()]:
-            break  # the first line ended
-        # (the copy may break where the <title> did not: "... Satu Kaum Secara\nBerlebihan")
-        pattern = re.compile(r"\s+".join(re.escape(w.group()) for w in words[:n]))
-        if pattern.search(text, word.end()) is None:
-            break
-        found, end, taken = pattern, word.end(), n
-        if n > HEADLINE_MAX_WORDS:
-            return []
+    found, end, taken = _recurring_run(text, words)
+    if taken < HEADLINE_MIN_WORDS:
+        label = next((i for i, w in enumerate(words[:LABEL_MAX_WORDS]) if _LABEL_END.search(w.group())), -1)
+        found, end, taken = _recurring_run(text, words[label + 1 :]) if label >= 0 else (None, 0, 0)
     if found is None or taken < HEADLINE_MIN_WORDS:
         return []
     copies = [m.span() for _, m in zip(range(HEADLINE_MAX_COPIES), found.finditer(text, end))]
     return [(0, _site_end(text, end)), *copies]
+
+
+def _recurring_run(text: str, words: list[re.Match[str]]) -> tuple[re.Pattern[str] | None, int, int]:
+    """(pattern, end, words) of the longest run of the first line's `words`, from the first,
+    that recurs later in `text` (none found: None, 0, 0). The copy may break where the <title>
+    did not: "... Satu Kaum Secara\nBerlebihan"."""
+    found: re.Pattern[str] | None = None
+    end = taken = 0
+    for n, word in enumerate(words, 1):
+        if n > 1 and "\n" in text[words[n - 2].end() : word.start()]:
+            break  # the first line ended
+        if n > HEADLINE_MAX_WORDS:
+            return None, 0, 0
+        pattern = re.compile(r"\s+".join(re.escape(w.group()) for w in words[:n]))
+        if pattern.search(text, word.end()) is None:
+            break
+        found, end, taken = pattern, word.end(), n
+    return found, end, taken
 
 
 TITLE_MAX_CHARS = 300
