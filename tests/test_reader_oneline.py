@@ -101,6 +101,8 @@ def test_section_headings_glued_between_nodes_are_cut_out() -> None:
     parts = [piece[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(piece)])]
     assert "Join the Conversation" in parts and "Related Stories" in parts
     assert section_cuts("we will read more about it") == []  # lower case: words of a sentence
+    counted = "the soccer circuit. 12 Comments Stephanie wrote on May 2"
+    assert counted[section_cuts(counted)[0] :].startswith("12 Comments")
 
 
 def test_the_shorter_lines_of_a_flattened_page_are_cut_too() -> None:

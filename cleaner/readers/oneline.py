@@ -252,12 +252,16 @@ def byline_cuts(piece: str) -> list[int]:
 def _section_pattern() -> re.Pattern[str]:
     """The headings of related-story lists and of what follows an article ("Related Stories",
     "Join the Conversation"), from the rules' vocabularies: phrases of two words or more, since
-    a single word ("More", "Latest") opens sentences as often as sections."""
+    a single word ("More", "Latest") opens sentences as often as sections, unless a count comes
+    first ("12 Comments")."""
     phrases = sorted(
         (p for p in HEADLINE_LIST_HEADINGS | END_OF_ARTICLE_HEADINGS if " " in p.strip()), key=len, reverse=True
     )
     alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return re.compile(r"(?<![\w’'])(?i:" + alternation + r"):?(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)")
+    counted = "|".join(sorted((re.escape(p) for p in END_OF_ARTICLE_HEADINGS if " " not in p.strip()), key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w’'])(?:(?i:" + alternation + r")|\d{1,4}\s+(?i:" + counted + r")):?(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)"
+    )
 
 
 _SECTION = _section_pattern()
@@ -269,7 +273,7 @@ def section_cuts(piece: str) -> list[int]:
     end of the article or the head of a headline list."""
     out = []
     for m in _SECTION.finditer(piece):
-        if m.group()[0].isupper():
+        if m.group()[0].isupper() or m.group()[0].isdigit():
             out += [m.start(), m.end()]
     return [c for c in out if 0 < c < len(piece)]
 
