@@ -147,3 +147,12 @@ def test_a_section_label_before_the_title_headline_is_passed_over() -> None:
     dump = f"Opinion | {HEAD} - Riverton Gazette {MENU * 4}{HEAD} By Jane Holloway {ARTICLE * 4}"
     spans = headline_spans(dump)
     assert [dump[s:e] for s, e in spans[1:]] == [HEAD]
+
+
+def test_no_item_starts_inside_a_date_a_time_or_a_byline_name() -> None:
+    run = ("Sports Weather Opinion Obituaries Posted Nov 18, 2019 Updated 11:11 PM EST Police Fire "
+           "Schools 20 Nov 2019 Politics Health by Laura Winter Travel Arts Music Movies Books ") * 4
+    pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
+    joined = " | ".join(pieces)
+    for whole in ("Posted Nov", "11:11 PM", "20 Nov", "by Laura Winter"):
+        assert whole in joined

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..metadata.dates import find_dates
+from ..metadata.vocab import MONTHS, PUBLISHED_LABELS, UPDATED_LABELS
 from ..rules.vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
 
 RUN_MIN_WORDS = 60
@@ -36,6 +37,9 @@ neighbour, but a name ("Tom | Krisher") is not cut after its first word."""
 _GLUE_ENDS = frozenset(",;:(&-–—/+'\"“‘")
 """Last characters of a word that hold it to the next one ("Arts &", "Updated on:", "(AP")."""
 _WORD = re.compile(r"\S+")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
+_MONTH_NAMES = frozenset(MONTHS)
+_DATE_LABEL_WORDS = frozenset(label.split()[-1] for label in PUBLISHED_LABELS + UPDATED_LABELS)
 
 
 def _opens_item(word: str) -> bool:
@@ -45,8 +49,9 @@ def _opens_item(word: str) -> bool:
 
 
 def _closes_item(word: str) -> bool:
-    """A word an item may end on: not a function word, not a word glued to the next."""
-    return word[-1] not in _GLUE_ENDS and word.lower() not in _NO_END_AFTER
+    """A word an item may end on: not a function word, not a word glued to the next, not a
+    clock time ("11:11 | PM EST" is one stamp)."""
+    return word[-1] not in _GLUE_ENDS and word.lower() not in _NO_END_AFTER and not _CLOCK.fullmatch(word)
 
 
 def _breaks(words: list[re.Match[str]]) -> list[int]:
@@ -61,14 +66,27 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
     last = 0
     for i in range(ITEM_MIN_WORDS, len(texts)):
         word, prev = texts[i], texts[i - 1]
-        if i - last < ITEM_MIN_WORDS or not _opens_item(word) or not _closes_item(prev) or "By" in texts[i - 2 : i]:
-            continue  # (nor "By Laura | Mowat": a byline's name has two words at least)
+        if i - last < ITEM_MIN_WORDS or not _opens_item(word) or not _closes_item(prev) or _after_by(texts, i):
+            continue
+        if word.rstrip(".,").casefold() in _MONTH_NAMES and (prev[0].isdigit() or _labels_date(prev)):
+            continue  # "20 | Nov 2019", "Posted | Nov 18" are one date
         if prev[-1].islower() or prev[0].isdigit() or (
             i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER
         ):
             out.append(i)
             last = i
     return out
+
+
+def _after_by(texts: list[str], i: int) -> bool:
+    """Word i is one of the two after "By"/"by": not "By Laura | Mowat", a byline's name has two
+    words at least."""
+    return any(t == "By" or t == "by" for t in texts[max(0, i - 2) : i])
+
+
+def _labels_date(word: str) -> bool:
+    """A date label's last word ("Posted", "Updated:", "AM;Posted")."""
+    return re.split(r"[;|/]", word)[-1].strip(":").casefold() in _DATE_LABEL_WORDS
 
 
 def split_run(piece: str) -> list[int]:
@@ -288,7 +306,7 @@ FLAT_LINE_CHARS = 500
 def flattened_limit(lines: list[str], total: int, long_line: int) -> int:
     """The length above which a line of this dump is cut: `long_line`, or FLAT_LINE_CHARS in a
     page flattened onto a few lines."""
-    if total <= long_line:
-        return long_line
+    if total <= long_line:  # a short page on one line is flattened too
+        return FLAT_LINE_CHARS if sum(1 for line in lines if line.strip()) == 1 else long_line
     flat = sum(len(line) for line in lines if len(line) > long_line)
     return FLAT_LINE_CHARS if flat >= FLAT_SHARE * total else long_line
