@@ -9,6 +9,12 @@ item starts after a word that could end one: "... at pivotal hearing | Two troop
 | Israel carries out strikes ...". Cutting there is wrong now and then inside a sentence ("... the
 girl, said | Police Chief ..."), but only runs too long to be one sentence are cut, and in them the
 glued menu or headline list is what the classifier must see as lines of its own.
+
+What the line breaks used to set apart for the metadata readers is cut out too: the <title>
+line up to its site name and the copies of its headline (the h1), a header date before the next
+text node, a byline's "By" and name, and the section headings the rules end an article at
+("Related Stories", "12 Comments"). A page mostly on over-long lines is flattened as a whole:
+its shorter lines are arbitrary too, and are cut from a lower length (`flattened_limit`).
 """
 
 from __future__ import annotations
@@ -38,7 +44,10 @@ _GLUE_ENDS = frozenset(",;:(&-–—/+'\"“‘")
 """Last characters of a word that hold it to the next one ("Arts &", "Updated on:", "(AP")."""
 _WORD = re.compile(r"\S+")
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
+"""A clock time ("11:11"): what follows it ("PM EST") belongs to it."""
 _MONTH_NAMES = frozenset(MONTHS)
+"""Month names and abbreviations of the date reader: after a day number or a date label they
+go on the same date ("20 Nov 2019", "Posted Nov 18")."""
 _DATE_LABEL_WORDS = frozenset(label.split()[-1] for label in PUBLISHED_LABELS + UPDATED_LABELS)
 
 
@@ -110,14 +119,16 @@ def _title_case(words: list[re.Match[str]]) -> bool:
 HEADLINE_MIN_WORDS = 3
 """An opening this short that recurs is a word of the menu, not the headline."""
 HEADLINE_MAX_WORDS = 40
+"""A recurring opening longer than this is no headline but a block the page repeats."""
 HEADLINE_SCAN_CHARS = 2000
 """The <title> headline is read from this much of the page's start."""
 HEADLINE_MAX_COPIES = 2
+"""Copies of the headline cut out: the h1, and the same story in an "Up next" or most-read list
+(the first copy is not always the h1)."""
 LABEL_MAX_WORDS = 6
 """Words of a section label opening the <title> before its headline ("Opinion |")."""
 _LABEL_END = re.compile(r"\w:$|^[|–—»]$")
-"""Copies of the headline cut out: the h1, and the same story in an "Up next" or most-read list
-(the first copy is not always the h1)."""
+"""The last word of such a label: "hearings:", or a separator of its own ("|")."""
 _TITLE_END = re.compile(r"\s+(?:[|–—·»:]{1,2}|-)\s+")
 """Where the <title> headline ends and the site name starts: "Headline - Site", "Headline | Site"."""
 
@@ -221,6 +232,7 @@ a capitalised word or a number with no punctuation between ("... 2019 Police sai
 
 
 _RELATIVE_UNITS = "sec second min minute hr hour day week month year".split()
+"""Units of a relative time stamp ("22 hours ago")."""
 _RELATIVE = re.compile(
     r"\b\d{1,3}\s+(?:" + "|".join(_RELATIVE_UNITS) + r")s?\s+ago(?=\s+[\"“‘(]?[A-Z0-9])", re.IGNORECASE
 )
@@ -247,6 +259,7 @@ _BYLINE = re.compile(r"(?<=\s)By\s+(?=[A-Z])")
 """A capitalised "By" before a capitalised word inside a run: a byline's first text node (prose
 writes "by" in lower case)."""
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+"""A word of a person's name: capitalised, an initial ("E.") included."""
 
 
 def byline_cuts(piece: str) -> list[int]:
@@ -301,6 +314,8 @@ FLAT_SHARE = 0.5
 arbitrary too (a text node holding a line break ends one), and are cut like the long ones when
 longer than FLAT_LINE_CHARS."""
 FLAT_LINE_CHARS = 500
+"""In a flattened page a line this long is cut: longer than a headline, a byline or a menu
+entry, which the page's own line breaks would leave whole."""
 
 
 def flattened_limit(lines: list[str], total: int, long_line: int) -> int:

@@ -276,7 +276,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     out = []
     lines = _split_lines(text)
     limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
-    headlines = headline_spans(text) if limit < len(text) else []
+    headlines = headline_spans(text) if any(len(line) > limit for _, line in lines) else []
     for lineno, (pos, line) in enumerate(lines, 1):
         if len(line) <= limit:
             out.append((lineno, pos, line))
