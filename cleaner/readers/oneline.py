@@ -154,18 +154,28 @@ def _recurring_run(text: str, words: list[re.Match[str]]) -> tuple[re.Pattern[st
     """(pattern, end, words) of the longest run of the first line's `words`, from the first,
     that recurs later in `text` (none found: None, 0, 0). The copy may break where the <title>
     did not: "... Satu Kaum Secara\nBerlebihan"."""
-    found: re.Pattern[str] | None = None
     end = taken = 0
     for n, word in enumerate(words, 1):
         if n > 1 and "\n" in text[words[n - 2].end() : word.start()]:
             break  # the first line ended
         if n > HEADLINE_MAX_WORDS:
             return None, 0, 0
-        pattern = re.compile(r"\s+".join(re.escape(w.group()) for w in words[:n]))
-        if pattern.search(text, word.end()) is None:
+        if not _recurs(text, words[:n]):
             break
-        found, end, taken = pattern, word.end(), n
-    return found, end, taken
+        end, taken = word.end(), n
+    return (_spaced(words[:taken]), end, taken) if taken else (None, 0, 0)
+
+
+def _spaced(words: list[re.Match[str]]) -> re.Pattern[str]:
+    """The words with any run of white space between them."""
+    return re.compile(r"\s+".join(re.escape(w.group()) for w in words))
+
+
+def _recurs(text: str, words: list[re.Match[str]]) -> bool:
+    """Whether the run of `words` occurs again after it: as written (one str.find, the common
+    case) or with other white space between them (a regex, compiled only then)."""
+    start, end = words[0].start(), words[-1].end()
+    return text.find(text[start:end], end) >= 0 or _spaced(words).search(text, end) is not None
 
 
 TITLE_MAX_CHARS = 300
@@ -207,7 +217,7 @@ def _recurring_end(text: str, words: list[re.Match[str]], default: int) -> int:
     single word must recur as a name of its own: "Example" in "© Example Media" is another name."""
     end, taken = default, 0
     for n, word in enumerate(words, 1):
-        if re.compile(r"\s+".join(re.escape(w.group()) for w in words[:n])).search(text, word.end()) is None:
+        if not _recurs(text, words[:n]):
             break
         end, taken = word.end(), n
     if taken == 1 and re.compile(re.escape(words[0].group()) + _NAME_ENDS).search(text, end) is None:
@@ -280,32 +290,50 @@ def byline_cuts(piece: str) -> list[int]:
     return out
 
 
-def _section_pattern() -> re.Pattern[str]:
+def _section_phrases() -> dict[str, list[tuple[str, ...]]]:
     """The headings of related-story lists and of what follows an article ("Related Stories",
-    "Join the Conversation"), from the rules' vocabularies: phrases of two words or more, since
-    a single word ("More", "Latest") opens sentences as often as sections, unless a count comes
-    first ("12 Comments")."""
-    phrases = sorted(
-        (p for p in HEADLINE_LIST_HEADINGS | END_OF_ARTICLE_HEADINGS if " " in p.strip()), key=len, reverse=True
-    )
-    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    counted = "|".join(sorted((re.escape(p) for p in END_OF_ARTICLE_HEADINGS if " " not in p.strip()), key=len, reverse=True))
-    return re.compile(
-        r"(?<![\w’'])(?:(?i:" + alternation + r")|\d{1,4}\s+(?i:" + counted + r")):?(?=\s+[\"“‘(]?[A-Z0-9]|\s*$)"
-    )
+    "Join the Conversation"), from the rules' vocabularies, by their first word: phrases of two
+    words or more, since a single word ("More", "Latest") opens sentences as often as sections,
+    unless a count comes first ("12 Comments"): those are keyed by "#"."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in HEADLINE_LIST_HEADINGS | END_OF_ARTICLE_HEADINGS:
+        words = tuple(phrase.split())
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(words[1:])
+        elif phrase in END_OF_ARTICLE_HEADINGS:
+            out.setdefault(COUNT_KEY, []).append(words)
+    for tails in out.values():
+        tails.sort(key=len, reverse=True)
+    return out
 
 
-_SECTION = _section_pattern()
+COUNT_KEY = "#"
+SECTION_TAIL_CHARS = 60
+"""Characters after a heading's first word read for the rest of it (and the next node's start)."""
+_ITEM_HEAD = re.compile(r"(?<!\S)[\"“‘(]?[A-Z0-9]\S*")
+"""A word that may open a heading or an item: capitalised or a number."""
+_SECTIONS = _section_phrases()
+_COUNT = re.compile(r"\d{1,4}")
 
 
 def section_cuts(piece: str) -> list[int]:
     """Offsets around a section heading glued between text nodes, "... on Monday. | Join the
     Conversation | When submitting content ...": cut out, it is the line the rules read as the
-    end of the article or the head of a headline list."""
+    end of the article or the head of a headline list. The heading is capitalised (or counted)
+    and the next node starts with a capital or a number."""
     out = []
-    for m in _SECTION.finditer(piece):
-        if m.group()[0].isupper() or m.group()[0].isdigit():
-            out += [m.start(), m.end()]
+    for m in _ITEM_HEAD.finditer(piece):
+        head = m.group()
+        tails = _SECTIONS.get(COUNT_KEY if _COUNT.fullmatch(head) else head.casefold())
+        if not tails:
+            continue
+        rest = list(_WORD.finditer(piece, m.end(), m.end() + SECTION_TAIL_CHARS))
+        texts = [w.group().casefold().rstrip(":") for w in rest]
+        for tail in tails:
+            n = len(tail)
+            if tuple(texts[:n]) == tail and (len(rest) == n or _opens_item(rest[n].group()) or rest[n].group()[0].isdigit()):
+                out += [m.start(), rest[n - 1].end()]
+                break
     return [c for c in out if 0 < c < len(piece)]
 
 
