@@ -67,8 +67,9 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
     """Indexes of the words a new item starts with.
 
     After a lower-case word any capitalised word starts one ("hearing | Two troops"); after a
-    capitalised one only a capitalised word followed by a lower-case one, the start of a
-    sentence-case headline or sentence ("Sports Weather | Man held ...", "Pay | There are ...").
+    capitalised one or a number only a capitalised word followed by a lower-case one, the start
+    of a sentence-case headline or sentence ("Sports Weather | Man held ...", "Pay | There are
+    ..."): "order for 30 Boeing 787 jets" goes on.
     """
     out = []
     texts = [w.group() for w in words]
@@ -79,7 +80,7 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
             continue
         if word.rstrip(".,").casefold() in _MONTH_NAMES and (prev[0].isdigit() or _labels_date(prev)):
             continue  # "20 | Nov 2019", "Posted | Nov 18" are one date
-        if prev[-1].islower() or prev[0].isdigit() or (
+        if prev[-1].islower() or (
             i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER
         ):
             out.append(i)
