@@ -4,7 +4,7 @@ layout): the reader finds where the line breaks were. The page below is invented
 from __future__ import annotations
 
 import cleaner
-from cleaner.readers.oneline import byline_cuts, date_cuts, headline_spans, section_cuts, split_run, title_end
+from cleaner.readers.oneline import byline_cuts, date_cuts, headline_spans, ordinal_date, section_cuts, split_run, title_end
 from cleaner.readers.text import LONG_LINE_CHARS, read_blocks
 
 MENU = (
@@ -156,3 +156,10 @@ def test_no_item_starts_inside_a_date_a_time_or_a_byline_name() -> None:
     joined = " | ".join(pieces)
     for whole in ("Posted Nov", "11:11 PM", "20 Nov", "by Laura Winter"):
         assert whole in joined
+
+
+def test_a_day_with_a_full_stop_does_not_end_a_sentence() -> None:
+    dump = f"{HEAD} - Riverton Gazette {MENU * 4}{HEAD} Von Jana Holl publiziert am 25. September 2018 {ARTICLE * 4}"
+    texts = [b.text for b in read_blocks(dump)]
+    assert any("am 25. September 2018" in t for t in texts)
+    assert not ordinal_date("won 6-4. September is", 8, 9)

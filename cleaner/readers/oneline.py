@@ -99,6 +99,18 @@ def _labels_date(word: str) -> bool:
     return re.split(r"[;|/]", word)[-1].strip(":").casefold() in _DATE_LABEL_WORDS
 
 
+_DAY_DOT = re.compile(r"(?<![\w./-])[0-3]?\d\.$")
+
+
+def ordinal_date(line: str, stop: int, after: int) -> bool:
+    """Whether the full stop ending at `stop` is a day's ("25. September 2018", German and
+    Nordic dates) with the month name at `after`."""
+    if _DAY_DOT.search(line, max(0, stop - 4), stop) is None:
+        return False
+    month = _WORD.match(line, after)
+    return month is not None and month.group().rstrip(".,").casefold() in _MONTH_NAMES
+
+
 def split_run(piece: str) -> list[int]:
     """Offsets in `piece` where a line break probably was, for a piece too long to be one
     sentence; none for a shorter one."""

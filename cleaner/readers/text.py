@@ -23,7 +23,7 @@ import re
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
-from .oneline import byline_cuts, date_cuts, flattened_limit, headline_spans, section_cuts, split_run, title_end
+from .oneline import byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -296,6 +296,8 @@ def _add_sentences(out: list[tuple[int, int, str]], lineno: int, pos: int, line:
     """line[begin:end], a stretch of an over-long line, cut into its sentences and items."""
     start = begin
     for m in _SENTENCE_END.finditer(line, begin, end):
+        if line[m.start() - 1] == "." and ordinal_date(line, m.start(), m.end()):
+            continue  # "publiziert am 25. | September 2018": no sentence ends there
         _add_piece(out, lineno, pos, line, start, m.start() if m.group("sep") else m.end(), keep)
         start = m.end()
     _add_piece(out, lineno, pos, line, start, end, keep)
