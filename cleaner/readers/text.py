@@ -23,10 +23,12 @@ Every block keeps its span in the input; only layout markers and whitespace fall
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
 from .glue import glue_cuts, glued_page
+from .oneline import byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -272,26 +274,37 @@ class _Paragraph:
             self.block.set_text("".join(self.parts))
 
 
-def _lines(text: str, unglue: bool) -> list[tuple[int, int, str, str]]:
+_Line = tuple[int, int, str, str]
+"""(line number, offset, text, piece kind) of one line or piece of a line, as the reader reads it."""
+_AddLine = Callable[[list[_Line], int, int, str], None]
+
+
+def _lines(text: str, unglue: bool) -> list[_Line]:
     """(line number, offset, text, piece) of every line; a line too long to be one paragraph (a
     page flattened onto a few lines) is cut into its sentences and at item separators (" | "),
-    each piece read like a line of its own. With `unglue`, a line of text nodes glued together is
-    cut apart (readers/glue.py): its pieces are `_CUT` (the first) and `_GLUED` (the others),
-    each a block of its own."""
-    out: list[tuple[int, int, str, str]] = []
+    each piece read like a line of its own (and see `oneline` for the rest of what is cut there).
+    With `unglue`, a line of text nodes glued together is cut apart (readers/glue.py): its pieces
+    are `_CUT` (the first) and `_GLUED` (the others), each a block of its own."""
+    out: list[_Line] = []
     add = _add_unglued if unglue else _add_line
-    for lineno, (pos, line) in enumerate(_split_lines(text), 1):
-        if len(line) <= LONG_LINE_CHARS:
+    lines = _split_lines(text)
+    limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
+    headlines = headline_spans(text) if any(len(line) > limit for _, line in lines) else []
+    for lineno, (pos, line) in enumerate(lines, 1):
+        if len(line) <= limit:
             if unglue:
                 _add_unglued(out, lineno, pos, line)
             else:  # most lines of most pages: no call
                 out.append((lineno, pos, line, _WHOLE))
             continue
-        start = 0
-        for m in _SENTENCE_END.finditer(line):
-            add(out, lineno, pos + start, line[start : m.start() if m.group("sep") else m.end()])
-            start = m.end()
-        add(out, lineno, pos + start, line[start:])
+        keep = title_end(line) if lineno == 1 else 0
+        spans = [(max(s - pos, 0), min(e - pos, len(line))) for s, e in headlines if s < pos + len(line) and e > pos]
+        cuts = sorted({c for span in spans for c in span} - {0, len(line)})
+        for begin, end in zip([0, *cuts], [*cuts, len(line)]):
+            if (begin, end) in spans:  # the headline: <title> or h1 copy, kept whole
+                out.append((lineno, pos + begin, line[begin:end], _WHOLE))
+            else:
+                _add_sentences(out, add, lineno, pos, line, begin, end, keep)
     return out
 
 
@@ -304,11 +317,11 @@ _GLUED = "glued"
 """A later piece of such a line: its block is marked glued (rejoined when kept beside the last)."""
 
 
-def _add_line(out: list[tuple[int, int, str, str]], lineno: int, pos: int, line: str) -> None:
+def _add_line(out: list[_Line], lineno: int, pos: int, line: str) -> None:
     out.append((lineno, pos, line, _WHOLE))
 
 
-def _add_unglued(out: list[tuple[int, int, str, str]], lineno: int, pos: int, line: str) -> None:
+def _add_unglued(out: list[_Line], lineno: int, pos: int, line: str) -> None:
     """Append the line, or its pieces where text nodes were glued together."""
     cuts = glue_cuts(line)
     if not cuts:
@@ -321,11 +334,47 @@ def _add_unglued(out: list[tuple[int, int, str, str]], lineno: int, pos: int, li
     out.append((lineno, pos + start, line[start:], _GLUED))
 
 
+def _add_sentences(
+    out: list[_Line], add: _AddLine, lineno: int, pos: int, line: str, begin: int, end: int, keep: int
+) -> None:
+    """line[begin:end], a stretch of an over-long line, cut into its sentences and items."""
+    start = begin
+    for m in _SENTENCE_END.finditer(line, begin, end):
+        if line[m.start() - 1] == "." and ordinal_date(line, m.start(), m.end()):
+            continue  # "publiziert am 25. | September 2018": no sentence ends there
+        _add_piece(out, add, lineno, pos, line, start, m.start() if m.group("sep") else m.end(), keep)
+        start = m.end()
+    _add_piece(out, add, lineno, pos, line, start, end, keep)
+
+
+def _add_piece(
+    out: list[_Line], add: _AddLine, lineno: int, pos: int, line: str, start: int, end: int, keep: int
+) -> None:
+    """line[start:end], a piece of an over-long line, itself cut where a run too long for a
+    sentence started a new item (see `oneline`), but not before `keep` (the <title> line)."""
+    base = start
+    piece = line[start:end]
+    for cut in sorted({*split_run(piece), *date_cuts(piece), *byline_cuts(piece), *section_cuts(piece)}):
+        if base + cut > keep:
+            add(out, lineno, pos + start, line[start : base + cut])
+            start = base + cut
+    add(out, lineno, pos + start, line[start:end])
+
+
+def _whole_lines(raw_lines: list[_Line], text: str) -> list[str]:
+    """The lines the dump had, without the pieces of an over-long line: where a line was cut
+    tells nothing of a wrap width, and pieces ending near one length would fake one."""
+    if len(raw_lines) == text.count("\n") + 1:
+        return [s for _, _, s, _ in raw_lines]
+    cut = {n for (n, _, _, _), (m, _, _, _) in zip(raw_lines, raw_lines[1:]) if n == m}
+    return [s for n, _, s, _ in raw_lines if n not in cut]
+
+
 def read_blocks(text: str) -> list[Block]:
     """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
     raw_lines = _lines(text, False)
     plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
-    wrap = _wrap_width([s for _, _, s, _ in raw_lines])
+    wrap = _wrap_width(_whole_lines(raw_lines, text))
     if not wrap and glued_page(text):  # a hard-wrapped dump came from a layout engine
         raw_lines = _lines(text, True)
     blocks: list[Block] = []

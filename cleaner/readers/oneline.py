@@ -1,0 +1,368 @@
+"""Pages flattened onto one line: where the lost line breaks were.
+
+`get_text(" ", strip=True)` and html_text without layout join every text node of a page with a
+space, so a menu, a list of related headlines and the article's first sentence run on as one
+"sentence": "... Sports Weather Man held after dog attack in park Police said a man ...". The
+reader (`text._lines`) already cuts such a line at sentence ends; what it cannot cut there is a
+run far longer than any sentence. In such a run a line break is likely where a new capitalised
+item starts after a word that could end one: "... at pivotal hearing | Two troops killed in crash
+| Israel carries out strikes ...". Cutting there is wrong now and then inside a sentence ("... the
+girl, said | Police Chief ..."), but only runs too long to be one sentence are cut, and in them the
+glued menu or headline list is what the classifier must see as lines of its own.
+
+What the line breaks used to set apart for the metadata readers is cut out too: the <title>
+line up to its site name and the copies of its headline (the h1), a header date before the next
+text node, a byline's "By" and name, and the section headings the rules end an article at
+("Related Stories", "12 Comments"). A page mostly on over-long lines is flattened as a whole:
+its shorter lines are arbitrary too, and are cut from a lower length (`flattened_limit`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..metadata.dates import find_dates
+from ..metadata.vocab import MONTHS, PUBLISHED_LABELS, UPDATED_LABELS
+from ..rules.vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
+
+RUN_MIN_WORDS = 60
+"""A piece between two sentence ends this long holds more than one sentence (99% of the article
+sentences we have are shorter): it is a list run on into the next sentence."""
+LIST_MIN_WORDS = 8
+"""A shorter piece is left whole whatever its shape: a line of a few words."""
+TITLE_CASE_SHARE = 0.5
+"""Share of capitalised words above which a piece is a run of link texts, not a sentence."""
+_NO_END_AFTER = frozenset(
+    "a an the of to in on at by for with from and or but as that than its his her their our is are was "
+    "were be has have had will would into about over after before under says said".split()
+)
+"""Words an item (a menu entry, a headline) does not end on: what follows them continues it."""
+ITEM_MIN_WORDS = 2
+"""Words an item is given before the next may start: a one-word menu entry goes with its
+neighbour, but a name ("Tom | Krisher") is not cut after its first word."""
+_GLUE_ENDS = frozenset(",;:(&-–—/+'\"“‘")
+"""Last characters of a word that hold it to the next one ("Arts &", "Updated on:", "(AP")."""
+_WORD = re.compile(r"\S+")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
+"""A clock time ("11:11"): what follows it ("PM EST") belongs to it."""
+_MONTH_NAMES = frozenset(MONTHS)
+"""Month names and abbreviations of the date reader: after a day number or a date label they
+go on the same date ("20 Nov 2019", "Posted Nov 18")."""
+_DATE_LABEL_WORDS = frozenset(label.split()[-1] for label in PUBLISHED_LABELS + UPDATED_LABELS)
+
+
+def _opens_item(word: str) -> bool:
+    """A word an item may start with: a capital, maybe after an opening quote."""
+    head = word.lstrip("\"“‘'(")
+    return bool(head) and head[0].isupper()
+
+
+def _closes_item(word: str) -> bool:
+    """A word an item may end on: not a function word, not a word glued to the next, not a
+    clock time ("11:11 | PM EST" is one stamp)."""
+    return word[-1] not in _GLUE_ENDS and word.lower() not in _NO_END_AFTER and not _CLOCK.fullmatch(word)
+
+
+def _breaks(words: list[re.Match[str]]) -> list[int]:
+    """Indexes of the words a new item starts with.
+
+    After a lower-case word any capitalised word starts one ("hearing | Two troops"); after a
+    capitalised one or a number only a capitalised word followed by a lower-case one, the start
+    of a sentence-case headline or sentence ("Sports Weather | Man held ...", "Pay | There are
+    ..."): "order for 30 Boeing 787 jets" goes on.
+    """
+    out = []
+    texts = [w.group() for w in words]
+    last = 0
+    for i in range(ITEM_MIN_WORDS, len(texts)):
+        word, prev = texts[i], texts[i - 1]
+        if i - last < ITEM_MIN_WORDS or not _opens_item(word) or not _closes_item(prev) or _after_by(texts, i):
+            continue
+        if word.rstrip(".,").casefold() in _MONTH_NAMES and (prev[0].isdigit() or _labels_date(prev)):
+            continue  # "20 | Nov 2019", "Posted | Nov 18" are one date
+        if prev[-1].islower() or (
+            i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER
+        ):
+            out.append(i)
+            last = i
+    return out
+
+
+def _after_by(texts: list[str], i: int) -> bool:
+    """Word i is one of the two after "By"/"by": not "By Laura | Mowat", a byline's name has two
+    words at least."""
+    return any(t == "By" or t == "by" for t in texts[max(0, i - 2) : i])
+
+
+def _labels_date(word: str) -> bool:
+    """A date label's last word ("Posted", "Updated:", "AM;Posted")."""
+    return re.split(r"[;|/]", word)[-1].strip(":").casefold() in _DATE_LABEL_WORDS
+
+
+_DAY_DOT = re.compile(r"(?<![\w./-])[0-3]?\d\.$")
+
+
+def ordinal_date(line: str, stop: int, after: int) -> bool:
+    """Whether the full stop ending at `stop` is a day's ("25. September 2018", German and
+    Nordic dates) with the month name at `after`."""
+    if _DAY_DOT.search(line, max(0, stop - 4), stop) is None:
+        return False
+    month = _WORD.match(line, after)
+    return month is not None and month.group().rstrip(".,").casefold() in _MONTH_NAMES
+
+
+def split_run(piece: str) -> list[int]:
+    """Offsets in `piece` where a line break probably was, for a piece too long to be one
+    sentence; none for a shorter one."""
+    if piece.count(" ") < LIST_MIN_WORDS:
+        return []
+    words = list(_WORD.finditer(piece))
+    if len(words) <= RUN_MIN_WORDS and not _title_case(words):
+        return []
+    return [words[i].start() for i in _breaks(words)]
+
+
+def _title_case(words: list[re.Match[str]]) -> bool:
+    """Most words capitalised: link texts run together ("Reddit Pinterest Telegram Track Do not
+    track Community standards Discussion ..."), not a sentence, however short."""
+    caps = sum(1 for w in words if _opens_item(w.group()))
+    return caps >= TITLE_CASE_SHARE * len(words)
+
+
+HEADLINE_MIN_WORDS = 3
+"""An opening this short that recurs is a word of the menu, not the headline."""
+HEADLINE_MAX_WORDS = 40
+"""A recurring opening longer than this is no headline but a block the page repeats."""
+HEADLINE_SCAN_CHARS = 2000
+"""The <title> headline is read from this much of the page's start."""
+HEADLINE_MAX_COPIES = 2
+"""Copies of the headline cut out: the h1, and the same story in an "Up next" or most-read list
+(the first copy is not always the h1)."""
+LABEL_MAX_WORDS = 6
+"""Words of a section label opening the <title> before its headline ("Opinion |")."""
+_LABEL_END = re.compile(r"\w:$|^[|–—»]$")
+"""The last word of such a label: "hearings:", or a separator of its own ("|")."""
+_TITLE_END = re.compile(r"\s+(?:[|–—·»:]{1,2}|-)\s+")
+"""Where the <title> headline ends and the site name starts: "Headline - Site", "Headline | Site"."""
+
+
+def headline_spans(text: str) -> list[tuple[int, int]]:
+    """The headline of a flattened page, where it opens the page and where it recurs: the page
+    opens with its <title>, "Headline - Site", and shows the headline again as the h1 just above
+    the article. The longest opening run of words that recurs later is that headline (after a
+    section label if the <title> has one: "Impeachment hearings: Key moments from ..."); cut
+    out, the title and the h1 get lines of their own."""
+    words = list(_WORD.finditer(text, 0, HEADLINE_SCAN_CHARS))[: HEADLINE_MAX_WORDS + 1]
+    found, end, taken = _recurring_run(text, words)
+    if taken < HEADLINE_MIN_WORDS:
+        label = next((i for i, w in enumerate(words[:LABEL_MAX_WORDS]) if _LABEL_END.search(w.group())), -1)
+        found, end, taken = _recurring_run(text, words[label + 1 :]) if label >= 0 else (None, 0, 0)
+    if found is None or taken < HEADLINE_MIN_WORDS:
+        return []
+    copies = [m.span() for _, m in zip(range(HEADLINE_MAX_COPIES), found.finditer(text, end))]
+    return [(0, _site_end(text, end)), *copies]
+
+
+def _recurring_run(text: str, words: list[re.Match[str]]) -> tuple[re.Pattern[str] | None, int, int]:
+    """(pattern, end, words) of the longest run of the first line's `words`, from the first,
+    that recurs later in `text` (none found: None, 0, 0). The copy may break where the <title>
+    did not: "... Satu Kaum Secara\nBerlebihan"."""
+    end = taken = 0
+    for n, word in enumerate(words, 1):
+        if n > 1 and "\n" in text[words[n - 2].end() : word.start()]:
+            break  # the first line ended
+        if n > HEADLINE_MAX_WORDS:
+            return None, 0, 0
+        if not _recurs(text, words[:n]):
+            break
+        end, taken = word.end(), n
+    return (_spaced(words[:taken]), end, taken) if taken else (None, 0, 0)
+
+
+def _spaced(words: list[re.Match[str]]) -> re.Pattern[str]:
+    """The words with any run of white space between them."""
+    return re.compile(r"\s+".join(re.escape(w.group()) for w in words))
+
+
+def _recurs(text: str, words: list[re.Match[str]]) -> bool:
+    """Whether the run of `words` occurs again after it: as written (one str.find, the common
+    case) or with other white space between them (a regex, compiled only then)."""
+    start, end = words[0].start(), words[-1].end()
+    return text.find(text[start:end], end) >= 0 or _spaced(words).search(text, end) is not None
+
+
+TITLE_MAX_CHARS = 300
+"""The <title> separator is this near the start of the page, or there is none."""
+SITE_MAX_WORDS = 6
+"""Words of a site name after the <title> separator ("- The Wall Street Journal")."""
+SITE_MAX_PARTS = 4
+"""Parts of a <title> line after its headline ("| Editorial | Opinion | The Guardian")."""
+MAX_PART_CHARS = 40
+"""A part of a <title> line is this short; a separator further on is in the menu."""
+_NAME_ENDS = r"(?![\w'’-]|\s+[A-Z])"
+"""A name ends here: no letter, and no capitalised word going on with it."""
+
+
+def _site_end(text: str, end: int) -> int:
+    """The end of the <title> line that ends its headline at `end`: "Headline | Opinion |
+    Riverton Gazette" and no further. A part followed by another separator is whole; the last
+    part, the site name, ends where it stops recurring on the page (its logo, its copyright line
+    hold it, not the menu after it: "Riverton Gazette Home" is nowhere else); `end` without one."""
+    site = end
+    for _ in range(SITE_MAX_PARTS):
+        sep = _TITLE_END.match(text, site)
+        if sep is None:
+            break
+        nxt = _TITLE_END.search(text, sep.end(), sep.end() + MAX_PART_CHARS)
+        if ":" in text[sep.end() : nxt.start() if nxt else sep.end() + MAX_PART_CHARS]:
+            break  # "- CBSSports.com site: media | arena: nfl": labelled data, not the <title>
+        if nxt is not None and nxt.start() > sep.end():
+            site = nxt.start()  # "| Editorial | ...": a whole part
+            continue
+        site = _recurring_end(text, list(_WORD.finditer(text, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS], site)
+        break
+    after = text[site : site + 2].strip()
+    return end if after[:1].islower() else site  # "Experience - Experience | menu" would be read on
+
+
+def _recurring_end(text: str, words: list[re.Match[str]], default: int) -> int:
+    """The end of the longest run of `words` that recurs further on in `text`, or `default`. A
+    single word must recur as a name of its own: "Example" in "© Example Media" is another name."""
+    end, taken = default, 0
+    for n, word in enumerate(words, 1):
+        if not _recurs(text, words[:n]):
+            break
+        end, taken = word.end(), n
+    if taken == 1 and re.compile(re.escape(words[0].group()) + _NAME_ENDS).search(text, end) is None:
+        return default
+    return end
+
+
+def title_end(line: str) -> int:
+    """Where the <title> line opening a flattened page probably ends: a few words after its
+    "Headline - Site" separator (0 without one). No item is cut before it, so the site name the
+    metadata reads there stays whole."""
+    sep = _TITLE_END.search(line, 0, TITLE_MAX_CHARS)
+    if sep is None:
+        return 0
+    words = list(_WORD.finditer(line, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS]
+    return words[-1].end() if words else sep.end()
+
+
+_AFTER_DATE = re.compile(r"(?:\s+[A-Z]{1,4}\b)?(?=\s+[\"“‘(]?[A-Z0-9])")
+"""What may follow a header date before the next text node: a time zone ("10:31 pm CST"), then
+a capitalised word or a number with no punctuation between ("... 2019 Police said")."""
+
+
+_RELATIVE_UNITS = "sec second min minute hr hour day week month year".split()
+"""Units of a relative time stamp ("22 hours ago")."""
+_RELATIVE = re.compile(
+    r"\b\d{1,3}\s+(?:" + "|".join(_RELATIVE_UNITS) + r")s?\s+ago(?=\s+[\"“‘(]?[A-Z0-9])", re.IGNORECASE
+)
+"""A relative time stamp before the next node, "Published 22 hours ago | James Van Der Beek ...",
+"13 hours ago | Canada beats ...": the end of a date line or of a listed headline."""
+
+
+def date_cuts(piece: str) -> list[int]:
+    """Offsets in `piece` right after a date (with its time and zone) that the next text node
+    follows without punctuation, "Nov 19, 2019, 10:31 pm CST | Volkswagen's first ...": the date
+    line of a byline block, which the date reader accepts only on a line of its own."""
+    out = [m.end() for m in _RELATIVE.finditer(piece)] if " ago " in piece else []
+    for found in find_dates(piece):
+        after = _AFTER_DATE.match(piece, found.end)
+        if after and after.end() < len(piece):
+            out.append(after.end())
+    return out
+
+
+NAME_MAX_WORDS = 3
+"""Words of a byline's name ("Sarah E. Needleman"); a capitalised word after them is the next
+text node (the name again on the author's card, the site, a role)."""
+_BYLINE = re.compile(r"(?<=\s)By\s+(?=[A-Z])")
+"""A capitalised "By" before a capitalised word inside a run: a byline's first text node (prose
+writes "by" in lower case)."""
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+"""A word of a person's name: capitalised, an initial ("E.") included."""
+
+
+def byline_cuts(piece: str) -> list[int]:
+    """Offsets in `piece` around a byline, "... your wallet. | By Sarah E. Needleman | Sarah E.
+    Needleman The Wall Street Journal ...": the byline reader wants "By" and the name to open a
+    line and the name to end at a comma, a dash or the line's end."""
+    out = []
+    for m in _BYLINE.finditer(piece):
+        before = piece[: m.start()].split()[-1:]
+        if before and _closes_item(before[0]):
+            out.append(m.start())
+        words = list(_WORD.finditer(piece, m.end(), m.end() + 120))[: NAME_MAX_WORDS + 1]
+        n = 0
+        while n < len(words) and n < NAME_MAX_WORDS and _NAME_WORD.fullmatch(words[n].group()):
+            n += 1
+        if n == NAME_MAX_WORDS and len(words) > n and _opens_item(words[n].group()):
+            out.append(words[n].start())
+    return out
+
+
+def _section_phrases() -> dict[str, list[tuple[str, ...]]]:
+    """The headings of related-story lists and of what follows an article ("Related Stories",
+    "Join the Conversation"), from the rules' vocabularies, by their first word: phrases of two
+    words or more, since a single word ("More", "Latest") opens sentences as often as sections,
+    unless a count comes first ("12 Comments"): those are keyed by "#"."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in HEADLINE_LIST_HEADINGS | END_OF_ARTICLE_HEADINGS:
+        words = tuple(phrase.split())
+        if len(words) > 1:
+            out.setdefault(words[0], []).append(words[1:])
+        elif phrase in END_OF_ARTICLE_HEADINGS:
+            out.setdefault(COUNT_KEY, []).append(words)
+    for tails in out.values():
+        tails.sort(key=len, reverse=True)
+    return out
+
+
+COUNT_KEY = "#"
+SECTION_TAIL_CHARS = 60
+"""Characters after a heading's first word read for the rest of it (and the next node's start)."""
+_ITEM_HEAD = re.compile(r"(?<!\S)[\"“‘(]?[A-Z0-9]\S*")
+"""A word that may open a heading or an item: capitalised or a number."""
+_SECTIONS = _section_phrases()
+_COUNT = re.compile(r"\d{1,4}")
+
+
+def section_cuts(piece: str) -> list[int]:
+    """Offsets around a section heading glued between text nodes, "... on Monday. | Join the
+    Conversation | When submitting content ...": cut out, it is the line the rules read as the
+    end of the article or the head of a headline list. The heading is capitalised (or counted)
+    and the next node starts with a capital or a number."""
+    out = []
+    for m in _ITEM_HEAD.finditer(piece):
+        head = m.group()
+        tails = _SECTIONS.get(COUNT_KEY if _COUNT.fullmatch(head) else head.casefold())
+        if not tails:
+            continue
+        rest = list(_WORD.finditer(piece, m.end(), m.end() + SECTION_TAIL_CHARS))
+        texts = [w.group().casefold().rstrip(":") for w in rest]
+        for tail in tails:
+            n = len(tail)
+            if tuple(texts[:n]) == tail and (len(rest) == n or _opens_item(rest[n].group()) or rest[n].group()[0].isdigit()):
+                out += [m.start(), rest[n - 1].end()]
+                break
+    return [c for c in out if 0 < c < len(piece)]
+
+
+FLAT_SHARE = 0.5
+"""Share of a dump in over-long lines that makes it a flattened page: its other lines are
+arbitrary too (a text node holding a line break ends one), and are cut like the long ones when
+longer than FLAT_LINE_CHARS."""
+FLAT_LINE_CHARS = 500
+"""In a flattened page a line this long is cut: longer than a headline, a byline or a menu
+entry, which the page's own line breaks would leave whole."""
+
+
+def flattened_limit(lines: list[str], total: int, long_line: int) -> int:
+    """The length above which a line of this dump is cut: `long_line`, or FLAT_LINE_CHARS in a
+    page flattened onto a few lines."""
+    if total <= long_line:  # a short page on one line is flattened too
+        return FLAT_LINE_CHARS if sum(1 for line in lines if line.strip()) == 1 else long_line
+    flat = sum(len(line) for line in lines if len(line) > long_line)
+    return FLAT_LINE_CHARS if flat >= FLAT_SHARE * total else long_line

@@ -1,0 +1,165 @@
+"""Pages flattened onto one line (BeautifulSoup's get_text(" ", strip=True), html_text without
+layout): the reader finds where the line breaks were. The page below is invented."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.readers.oneline import byline_cuts, date_cuts, headline_spans, ordinal_date, section_cuts, split_run, title_end
+from cleaner.readers.text import LONG_LINE_CHARS, read_blocks
+
+MENU = (
+    "Home News Local Business Sports Weather Opinion Obituaries Entertainment Events Jobs Homes Cars "
+    "Classifieds Subscribe Sign In Newsletters Contact Us Advertise Help Center e-Edition Puzzles "
+    "Police & Fire Schools Politics Health Food & Drink Travel Arts Music Movies Books Community "
+)
+HEAD = "Council approves new bridge over the Alder River"
+ARTICLE = (
+    "The city council voted 7-2 on Tuesday night to fund a new bridge over the Alder River, ending "
+    "a debate that has lasted almost a decade. Construction is expected to begin next spring and "
+    "to take about three years, according to the public works department. Mayor Dana Whitfield "
+    "called the vote a turning point for the east side of town. Opponents said the project would "
+    "cost more than the city could afford and asked for a referendum. "
+)
+RELATED = (
+    "Related Stories Man charged after break-in at hardware store School board names new "
+    "superintendent Storm knocks out power to thousands overnight Farmers market returns to "
+    "the square in May Local teen wins state spelling bee Most Read "
+)
+FOOTER = "About Us Careers Privacy Policy Terms of Service Cookie Settings Site Map © 2024 Riverton Gazette"
+PAGE = (
+    f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 10:15 am EST "
+    f"{ARTICLE * 4}{RELATED * 2}{FOOTER}"
+)
+URL = "https://www.rivertongazette.com/news/council-approves-new-bridge"
+
+
+def test_the_page_is_one_over_long_line() -> None:
+    assert "\n" not in PAGE and len(PAGE) > LONG_LINE_CHARS
+
+
+def test_headline_byline_and_date_get_lines_of_their_own() -> None:
+    texts = [b.text for b in read_blocks(PAGE)]
+    assert texts[0] == f"{HEAD} - Riverton Gazette"  # the <title>, up to where the site name ends
+    assert texts.count(HEAD) == 1  # and the h1 copy of its headline above the article
+    assert "By Jane Holloway March 3, 2024 10:15 am EST" in texts
+    assert ARTICLE.split(". ")[0] + "." in texts  # the first sentence, no menu glued to it
+
+
+def test_menus_and_headline_lists_are_cut_into_items() -> None:
+    texts = [b.text for b in read_blocks(PAGE)]
+    assert "Man charged after break-in at hardware store" in texts
+    assert "School board names new superintendent" in texts
+    assert max(len(t) for t in texts if "Weather" in t) < 40
+
+
+def test_a_flattened_page_is_cleaned_with_its_metadata() -> None:
+    article = cleaner.clean(PAGE, url=URL)
+    assert article.text.startswith("The city council voted 7-2")
+    assert article.text.endswith("asked for a referendum.")
+    assert "Home News" not in article.text and "spelling bee" not in article.text
+    meta = article.metadata
+    assert (meta.title, meta.date, meta.authors, meta.site_name) == (
+        HEAD, "2024-03-03T10:15:00", ("Jane Holloway",), "Riverton Gazette"
+    )
+
+
+def test_the_same_page_on_lines_is_read_as_before() -> None:
+    """Lines of an ordinary length are never cut: the one-line work is gated to over-long lines."""
+    lines = f"{HEAD} - Riverton Gazette\n{MENU}\n{HEAD}\nBy Jane Holloway\n{ARTICLE}\n{RELATED}\n"
+    assert [b.text for b in read_blocks(lines)] == [
+        f"{HEAD} - Riverton Gazette", MENU.strip(), HEAD, "By Jane Holloway", ARTICLE.strip(), RELATED.strip()
+    ]
+
+
+def test_a_long_sentence_is_no_list() -> None:
+    sentence = ("Residents who live near the old crossing said they had waited years for the work to start "
+                "and would watch closely how the money is spent.")
+    assert split_run(sentence) == []
+    glued = "Storm knocks out power to thousands overnight Farmers market returns to the square in May " * 8
+    cuts = split_run(glued)
+    assert glued[cuts[0]:].startswith("Farmers market returns")
+
+
+def test_title_and_headline_copy_are_found_from_the_repeat() -> None:
+    assert [PAGE[s:e] for s, e in headline_spans(PAGE)] == [f"{HEAD} - Riverton Gazette", HEAD]
+    assert PAGE[: title_end(PAGE)] == f"{HEAD} - Riverton Gazette Home News Local Business"
+    assert headline_spans("Home News Sport " * 300) == []  # a menu repeats, but no headline opens it
+
+
+def test_date_and_byline_cuts() -> None:
+    piece = "Jane Holloway March 3, 2024 10:15 am EST The city council voted 7-2 on Tuesday night."
+    assert piece[date_cuts(piece)[0] :].startswith(" The city council")
+    card = "the east side. By Sarah K. Lindqvist Sarah K. Lindqvist The Gazette Biography"
+    cuts = byline_cuts(card)
+    assert card[cuts[0] : cuts[1]] == "By Sarah K. Lindqvist "
+    assert byline_cuts("a bridge built by the state in 1931") == []
+
+
+def test_section_headings_glued_between_nodes_are_cut_out() -> None:
+    piece = "on Monday. Join the Conversation When submitting content, be kind. Related Stories Man held"
+    cuts = section_cuts(piece)
+    parts = [piece[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(piece)])]
+    assert "Join the Conversation" in parts and "Related Stories" in parts
+    assert section_cuts("we will read more about it") == []  # lower case: words of a sentence
+    counted = "the soccer circuit. 12 Comments Stephanie wrote on May 2"
+    assert counted[section_cuts(counted)[0] :].startswith("12 Comments")
+
+
+def test_the_shorter_lines_of_a_flattened_page_are_cut_too() -> None:
+    """A text node holding a line break ends a line anywhere: in a page that is mostly over-long
+    lines, a line of a few hundred characters is as glued as they are."""
+    head = f"{HEAD} - Riverton Gazette {MENU * 2}"
+    dump = f"{head}\n{PAGE}"
+    assert len(head) < LONG_LINE_CHARS
+    texts = [b.text for b in read_blocks(dump)]
+    assert texts[0].startswith(f"{HEAD} - Riverton Gazette Home News") and len(texts[0]) < 100
+    short = f"{head}\n{ARTICLE}\n"  # no over-long line: nothing is cut
+    assert [b.text for b in read_blocks(short)][0] == head.strip()
+
+
+def test_the_headline_copy_is_found_across_lines_and_in_lists() -> None:
+    """The h1 may hold a line break the <title> has not, and an "Up next" list may name the story
+    before the h1 does: both copies are cut out."""
+    upnext = f"Up next: {HEAD} "
+    broken = HEAD.replace("over the", "over\nthe")
+    dump = f"{HEAD} - Riverton Gazette {MENU * 4}{upnext}{MENU * 5}{broken} By Jane Holloway {ARTICLE * 4}"
+    assert len(dump.split("\n")[0]) > LONG_LINE_CHARS
+    texts = [b.text for b in read_blocks(dump)]
+    assert texts.count(HEAD) == 3  # <title>, the list item, the h1 (its two pieces joined again)
+    assert texts[texts.index("Up next:") + 1] == HEAD
+
+
+def test_relative_time_stamps_end_a_line() -> None:
+    piece = "Sports Published 22 hours ago Council approves new bridge"
+    assert piece[: date_cuts(piece)[0]] == "Sports Published 22 hours ago"
+
+
+def test_the_title_line_ends_with_the_site_name() -> None:
+    """The site name recurs on the page (logo, copyright line), the menu glued after it does not."""
+    rest = f" {MENU * 4}{HEAD} {ARTICLE * 4}© 2024 Riverton Gazette"
+    parts = f"{HEAD} | Opinion | Riverton Gazette{rest}"
+    assert parts[: headline_spans(parts)[0][1]] == f"{HEAD} | Opinion | Riverton Gazette"
+    labelled = f"{HEAD} - Riverton Gazette site: news | section: local |{rest}"
+    assert labelled[: headline_spans(labelled)[0][1]] == HEAD  # page data, not the <title>
+
+
+def test_a_section_label_before_the_title_headline_is_passed_over() -> None:
+    dump = f"Opinion | {HEAD} - Riverton Gazette {MENU * 4}{HEAD} By Jane Holloway {ARTICLE * 4}"
+    spans = headline_spans(dump)
+    assert [dump[s:e] for s, e in spans[1:]] == [HEAD]
+
+
+def test_no_item_starts_inside_a_date_a_time_or_a_byline_name() -> None:
+    run = ("Sports Weather Opinion Obituaries Posted Nov 18, 2019 Updated 11:11 PM EST Police Fire "
+           "Schools 20 Nov 2019 Politics Health by Laura Winter Travel Arts Music Movies Books ") * 4
+    pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
+    joined = " | ".join(pieces)
+    for whole in ("Posted Nov", "11:11 PM", "20 Nov", "by Laura Winter"):
+        assert whole in joined
+
+
+def test_a_day_with_a_full_stop_does_not_end_a_sentence() -> None:
+    dump = f"{HEAD} - Riverton Gazette {MENU * 4}{HEAD} Von Jana Holl publiziert am 25. September 2018 {ARTICLE * 4}"
+    texts = [b.text for b in read_blocks(dump)]
+    assert any("am 25. September 2018" in t for t in texts)
+    assert not ordinal_date("won 6-4. September is", 8, 9)
