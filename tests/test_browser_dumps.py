@@ -1,0 +1,54 @@
+"""Text-browser renderings (lynx -dump, w3m -dump): what the browser adds to or changes in a page,
+on small invented pages written the way the browsers print them."""
+
+from __future__ import annotations
+
+import cleaner
+
+# An invented story as `lynx -dump -width=80` prints it: body indented three spaces, headings at
+# the margin, numbered links, and the URL list after the page.
+LYNX_STORY = """\
+   [1]Skip to content
+     * [2]News
+     * [3]Sport
+
+Harbour Bridge to Close for Repairs Over the Summer Holidays
+
+   By [4]Maria Lopez
+
+   The harbour bridge will close to traffic for six weeks from July, the
+   city's transport office said on Monday, while engineers replace the
+   steel joints that carry the deck over the river.
+
+   Buses will be diverted over the old town bridge, and the ferry between
+   the two piers will run every ten minutes instead of every half hour
+   for as long as the works last, officials said.
+
+   Shop owners on the north bank said they feared losing customers during
+   the busiest weeks of the year, and asked the city for a reduction in
+   their rates while the bridge is shut.
+
+References
+
+   Visible links:
+   1. https://news.example.com/#content
+   2. https://news.example.com/news/
+   3. https://news.example.com/sport/
+   4. https://news.example.com/authors/maria-lopez-and-the-harbour-bridge-team-on-the-river/
+"""
+
+
+def test_lynx_reference_list_is_not_text() -> None:
+    article = cleaner.clean(LYNX_STORY)
+    assert "https://" not in article.text
+    assert "Visible links:" not in article.text
+    assert article.text.startswith("The harbour bridge will close")
+    removed = {r.text: r.rule for r in article.removed}
+    assert removed["References"] == "link_references"
+    assert removed["1. https://news.example.com/#content"] == "link_references"
+
+
+def test_a_references_heading_without_lynx_sub_lists_is_kept_to_the_classifier() -> None:
+    dump = LYNX_STORY.split("References")[0] + "References\n\n   Smith, J. (2019). Bridges of the north. Harbour Press.\n"
+    removed = {r.text: r.rule for r in cleaner.clean(dump).removed}
+    assert removed.get("References") != "link_references"
