@@ -52,3 +52,39 @@ def test_a_references_heading_without_lynx_sub_lists_is_kept_to_the_classifier()
     dump = LYNX_STORY.split("References")[0] + "References\n\n   Smith, J. (2019). Bridges of the north. Harbour Press.\n"
     removed = {r.text: r.rule for r in cleaner.clean(dump).removed}
     assert removed.get("References") != "link_references"
+
+
+def test_lynx_deep_list_markers_are_bullets_not_headings() -> None:
+    from cleaner.readers.text import read_blocks
+
+    dump = "     * [1]Food\n          + [2]Baking\n               o [3]Bread\n                    # [4]Cakes & Cupcakes\n                         @ [5]Icing\n"
+    blocks = read_blocks(dump)
+    assert [(b.text, b.marker, b.heading) for b in blocks[3:]] == [("Cakes & Cupcakes", "#", 0), ("Icing", "@", 0)]
+
+
+def test_lynx_link_rel_list_is_no_heading() -> None:
+    from cleaner.readers.text import read_blocks
+
+    dump = "   #[1]Harbour News » Feed [2]Harbour News » Bridge to Close Comments Feed\n\n# A real markdown heading\n"
+    first, second = read_blocks(dump)
+    assert first.heading == 0 and first.marker == "#"
+    assert second.heading == 1
+
+
+def test_lynx_feed_list_is_not_read_as_the_page_title() -> None:
+    """The feed titles at the top of a lynx dump repeat the site name: its logo line is no
+    headline that the prose above it would be discounted against."""
+    from cleaner.classify import _headline_index
+    from cleaner.config import Config
+    from cleaner.readers.text import read_blocks
+    from cleaner.rules import GENERIC_RULES, Page
+
+    dump = (
+        "   #[1]Harbour News Daily » Feed [2]Harbour News Daily » Comments Feed\n\n"
+        + LYNX_STORY.split("References")[0].replace("     * [2]News", "   [9]Harbour News Daily\n\n     * [2]News")
+    )
+    page = Page(dump, read_blocks(dump), Config())
+    for rule in GENERIC_RULES:
+        rule.apply(page)
+    assert page.blocks[2].rule == "repeated_title"
+    assert _headline_index(page.blocks) is None

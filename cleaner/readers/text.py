@@ -26,6 +26,11 @@ from ..rules.vocab import UI_WORDS
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
+# lynx marks the 4th and 5th levels of a nested list with "#" and "@" ("          # Cakes"), and
+# prints a page's <link rel> list as "   #[1]Feed [2]Comments": indented, such a "#" is a bullet.
+_DEEP_MARKER = re.compile(r"[#@](?=\s)\s*")
+MARKDOWN_MAX_INDENT = 3
+"""A markdown heading starts at most this far in (CommonMark); further in, "#" is lynx's bullet."""
 _SPACES = re.compile(r"\s+")
 # The end of a sentence where the next one starts, with or without a space: "6.The band", "in
 # May. Tickets". An initial ("John F. Kennedy", "U.S.") is a lone capital before the stop.
@@ -44,7 +49,7 @@ _MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _LINK_TARGET)
 # lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
 # footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
 _NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
-_LAYOUT_FIRST = frozenset("#-*+•□▪◦·‣●○■–o")
+_LAYOUT_FIRST = frozenset("#@-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
 _TERMINAL = frozenset(".!?:;。！？…\"'”’»)]|")
@@ -149,13 +154,21 @@ def unlink_markdown(text: str) -> str:
     return _MD_LINK.sub(_link_text, text)
 
 
-def _strip_layout(line: str) -> tuple[str, str, int, int]:
-    """Return (content, marker, heading level, offset of content in line)."""
+def _strip_layout(line: str, raw: str) -> tuple[str, str, int, int]:
+    """Return (content, marker, heading level, offset of content in line). `raw` is the line
+    before link markup was blanked: lynx's "#[1]Feed" is no heading though it reads "#   Feed"."""
     body = line.lstrip()
     offset = len(line) - len(body)
     marker = ""
     heading = 0
     m = _HEADING.match(body)
+    if m and (offset > MARKDOWN_MAX_INDENT or not raw[offset + len(m.group(1))].isspace()):
+        m = None
+    deep = _DEEP_MARKER.match(body) if offset and not m else None
+    if deep:
+        marker = body[0]
+        offset += deep.end()
+        body = body[deep.end() :]
     if m:
         heading = len(m.group(1))
         offset += m.end()
@@ -304,7 +317,7 @@ def read_blocks(text: str) -> list[Block]:
         body = line.lstrip()
         indent = len(line) - len(body)
         if body[0] in _LAYOUT_FIRST:
-            content, marker, heading, off = _strip_layout(line)
+            content, marker, heading, off = _strip_layout(line, raw)
             if not content:
                 blank = True
                 if current is not None:
