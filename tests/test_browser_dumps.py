@@ -88,3 +88,26 @@ def test_lynx_feed_list_is_not_read_as_the_page_title() -> None:
         rule.apply(page)
     assert page.blocks[2].rule == "repeated_title"
     assert _headline_index(page.blocks) is None
+
+
+def test_lynx_margin_lines_are_headings_and_a_wrapped_headline_is_one_block() -> None:
+    from cleaner.readers.text import read_blocks
+
+    dump = LYNX_STORY.replace(
+        "Harbour Bridge to Close for Repairs Over the Summer Holidays",
+        "Harbour Bridge to Close for Repairs Over the Summer Holidays, the City's Transport\nOffice Says",
+    )
+    blocks = read_blocks(dump)
+    headline = next(b for b in blocks if b.text.startswith("Harbour Bridge"))
+    assert headline.text.endswith("Transport Office Says") and headline.heading == 2
+    assert not any(b.heading for b in blocks if b.indent)  # paragraphs and the byline are no headings
+    article = cleaner.clean(dump)
+    assert article.title == "Harbour Bridge to Close for Repairs Over the Summer Holidays, the City's Transport Office Says"
+
+
+def test_margin_lines_of_an_unindented_dump_are_no_headings() -> None:
+    """w3m and most scrapers print paragraphs at the margin too: there it says nothing."""
+    from cleaner.readers.text import read_blocks
+
+    dump = "\n".join(line.strip() for line in LYNX_STORY.split("References")[0].splitlines())
+    assert not any(b.heading for b in read_blocks(dump))

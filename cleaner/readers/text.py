@@ -86,6 +86,18 @@ MAX_JOINED_LINES = 400
 MAX_HEADING_LINES = 3
 """A heading wrapped onto more lines than this is no heading but a paragraph marked up as one."""
 """No paragraph is longer than this many input lines; beyond it the text is a list of lines."""
+BODY_INDENT = "   "
+"""lynx's left margin for running text."""
+MARGIN_MIN_SHARE = 0.3
+"""Share of the prose lines at BODY_INDENT for a dump to count as indenting its running text (on
+lynx dumps 0.3-1.0, by how much of the page is lists and tables; other wrapped dumps have none)."""
+MARGIN_MIN_LINES = 8
+"""Fewer prose lines tell nothing of the layout."""
+MARGIN_PROSE_SPACES = 6
+"""Spaces a line of running text has at least (menus and table rows have fewer)."""
+MARGIN_HEADING_LEVEL = 2
+"""The level a line at the margin of an indented dump gets: lynx prints <h2> there (its <h1> is
+centred, <h3>-<h6> stand further in), so the level says "a heading, not the top one"."""
 FRAGMENT_MAX_WORDS = 12
 """A bs4 link fragment is short; longer lines are judged on their own."""
 
@@ -119,6 +131,21 @@ def _wrap_width(lines: list[str]) -> int:
     if near < WRAP_MIN_SHARE * len(lengths) or longer > 0.05 * len(lengths):
         return 0
     return width
+
+
+def _margin_headings(lines: list[str]) -> bool:
+    """Whether the dump indents its running text and keeps the margin for headings, as lynx does
+    (paragraphs at three spaces, <h2> at the margin, <h3>-<h6> two spaces further in each).
+
+    Only prose-like lines are counted (long, several words, no URL): lists, tables and lynx's
+    list of link targets stand at other indents. Called for hard-wrapped dumps only: get_text()
+    with a space separator also leaves lines starting with the page source's indentation.
+    """
+    prose = [s for s in lines if len(s) >= WRAP_MIN_WIDTH and s.count(" ") >= MARGIN_PROSE_SPACES and "://" not in s]
+    if len(prose) < MARGIN_MIN_LINES:
+        return False
+    indented = sum(1 for s in prose if s.startswith(BODY_INDENT) and s[len(BODY_INDENT)] != " ")
+    return indented >= MARGIN_MIN_SHARE * len(prose)
 
 
 def _unbreakable(line: str) -> bool:
@@ -303,6 +330,7 @@ def read_blocks(text: str) -> list[Block]:
     raw_lines = _lines(text)
     plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
     wrap = _wrap_width([s for _, _, s in raw_lines])
+    margin_heading = MARGIN_HEADING_LEVEL if wrap and _margin_headings([s for _, _, s in raw_lines]) else 0
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
@@ -318,6 +346,7 @@ def read_blocks(text: str) -> list[Block]:
         indent = len(line) - len(body)
         if body[0] in _LAYOUT_FIRST:
             content, marker, heading, off = _strip_layout(line, raw)
+            at_margin = False
             if not content:
                 blank = True
                 if current is not None:
@@ -325,7 +354,8 @@ def read_blocks(text: str) -> list[Block]:
                     current = None
                 continue
         else:  # most lines: no marker, no heading
-            content, marker, heading, off = body.rstrip(), "", 0, indent
+            content, marker, heading, off = body.rstrip(), "", 0 if indent else margin_heading, indent
+            at_margin = heading > 0  # a heading of an indented dump, or the rest of one it wrapped
         if "  " in content or not content.isprintable():  # tabs, no-break spaces, runs of spaces
             content = _SPACES.sub(" ", content)
         raw_len = len(raw.rstrip())
@@ -336,7 +366,8 @@ def read_blocks(text: str) -> list[Block]:
             current.close()
             current = None
             continue
-        if current is not None and not marker and not heading and current.can_take(content, wrap):
+        joinable = not heading or (at_margin and current is not None and current.block.heading > 0)
+        if current is not None and not marker and joinable and current.can_take(content, wrap):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
             continue
         if current is not None:
