@@ -111,3 +111,36 @@ def test_margin_lines_of_an_unindented_dump_are_no_headings() -> None:
 
     dump = "\n".join(line.strip() for line in LYNX_STORY.split("References")[0].splitlines())
     assert not any(b.heading for b in read_blocks(dump))
+
+
+# The same kind of page as `w3m -dump` prints it: no <title> line, everything at the margin; the
+# headline is a question, which the classifier reads as a line of prose.
+W3M_STORY = """\
+Harbour News
+• News
+• Sport
+Last updated: 12 March 2024
+
+Will the harbour bridge be closed all summer?
+
+The harbour bridge will close to traffic for six weeks from July, the city's transport office
+said on Monday, while engineers replace the steel joints that carry the deck over the river.
+
+Buses will be diverted over the old town bridge, and the ferry between the two piers will run
+every ten minutes instead of every half hour for as long as the works last, officials said.
+
+Shop owners on the north bank said they feared losing customers during the busiest weeks of
+the year, and asked the city for a reduction in their rates while the bridge is shut.
+"""
+
+
+def test_headline_the_classifier_kept_is_taken_out_of_the_body() -> None:
+    article = cleaner.clean(W3M_STORY, url="https://news.example.com/2024/03/will-harbour-bridge-be-closed-all-summer/")
+    assert article.title == "Will the harbour bridge be closed all summer?"
+    assert article.text.startswith("The harbour bridge will close")
+    assert {r.text: r.rule for r in article.removed}[article.title] == "repeated_title"
+
+
+def test_a_question_opening_the_story_stays_without_evidence_it_is_the_headline() -> None:
+    article = cleaner.clean(W3M_STORY, url="https://news.example.com/2024/03/12/story-48213.html")
+    assert article.text.startswith("Will the harbour bridge be closed all summer?")
