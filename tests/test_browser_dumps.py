@@ -144,3 +144,16 @@ def test_headline_the_classifier_kept_is_taken_out_of_the_body() -> None:
 def test_a_question_opening_the_story_stays_without_evidence_it_is_the_headline() -> None:
     article = cleaner.clean(W3M_STORY, url="https://news.example.com/2024/03/12/story-48213.html")
     assert article.text.startswith("Will the harbour bridge be closed all summer?")
+
+
+def test_lynx_lines_join_only_where_lynx_wrapped_them() -> None:
+    """lynx lays inline links out itself: a short line ends its element, even when the next one
+    starts in lower case (an image's file name), and a paragraph wraps at its own width (the
+    text's right edge, a few columns short of the headings')."""
+    from cleaner.readers.text import read_blocks
+
+    teaser = "\n\nMore World\n   more-world-teaser-photo.jpg\n".replace("More World", "   More World")
+    blocks = read_blocks(LYNX_STORY.split("References")[0] + teaser)
+    assert [b.text for b in blocks[-2:]] == ["More World", "more-world-teaser-photo.jpg"]
+    paragraph = next(b for b in blocks if b.text.startswith("The harbour bridge"))
+    assert paragraph.text.endswith("carry the deck over the river.")

@@ -331,6 +331,8 @@ def read_blocks(text: str) -> list[Block]:
     plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
     wrap = _wrap_width([s for _, _, s in raw_lines])
     margin_heading = MARGIN_HEADING_LEVEL if wrap and _margin_headings([s for _, _, s in raw_lines]) else 0
+    if margin_heading:  # lynx wraps headings at the margin a few columns wider than the text
+        wrap = _wrap_width([s for _, _, s in raw_lines if s.startswith(BODY_INDENT) and s[3:4] != " "]) or wrap
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
@@ -367,7 +369,13 @@ def read_blocks(text: str) -> list[Block]:
             current = None
             continue
         joinable = not heading or (at_margin and current is not None and current.block.heading > 0)
-        if current is not None and not marker and joinable and current.can_take(content, wrap):
+        if (
+            current is not None
+            and not marker
+            and joinable
+            and current.can_take(content, wrap)
+            and (not margin_heading or _wrapped_here(content, wrap, current.raw_len))
+        ):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
             continue
         if current is not None:
