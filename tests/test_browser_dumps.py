@@ -157,3 +157,18 @@ def test_lynx_lines_join_only_where_lynx_wrapped_them() -> None:
     assert [b.text for b in blocks[-2:]] == ["More World", "more-world-teaser-photo.jpg"]
     paragraph = next(b for b in blocks if b.text.startswith("The harbour bridge"))
     assert paragraph.text.endswith("carry the deck over the river.")
+
+
+def test_lynx_image_file_names_are_layout_and_other_brackets_stay() -> None:
+    from cleaner.readers.text import read_blocks
+
+    dump = (
+        "   [harbour-bridge-works.jpg?width=640&amp;fit=bounds&amp;height=480&amp;qu\n"
+        "   ality=20] The harbour bridge will close to traffic for six weeks [from\n"
+        "   mid-July], the city's transport office said [...] on Monday.\n\n"
+        "   [17][menu_button.png]\n"
+    )
+    blocks = read_blocks(dump)
+    assert [b.text for b in blocks] == [
+        "The harbour bridge will close to traffic for six weeks [from mid-July], the city's transport office said [...] on Monday."
+    ]

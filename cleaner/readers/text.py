@@ -49,6 +49,13 @@ _MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _LINK_TARGET)
 # lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
 # footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
 _NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
+# lynx shows an image without alt text by its file name, "[ps4-pad.jpg?width=640&amp;q=20]", and
+# wraps a long one like any word ("...&amp;qu" / "   ality=20]"): a bracketed run without spaces
+# (bar the wrap) that reads as a file name or a URL. "[…]", "[X]" or "[CC BY 2.0]" read as neither.
+_BRACKETED = re.compile(r"\[(?:[^\[\]\s]|\n[ \t]*){4,600}\]")
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|ico)\b|[?=;/]", re.IGNORECASE)
+_IMAGE_HINT = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)|;base64|&amp;", re.IGNORECASE)
+"""What a page with such image names shows somewhere: other dumps skip the bracket search."""
 _LAYOUT_FIRST = frozenset("#@-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
@@ -170,15 +177,22 @@ def _link_text(m: re.Match[str]) -> str:
 
 
 def unlink_markdown(text: str) -> str:
-    """`[text](url)` -> the text, `![alt](src)` and lynx's "[12]" link numbers -> spaces, length
-    for length (see the module doc)."""
+    """`[text](url)` -> the text, `![alt](src)`, lynx's "[12]" link numbers and its bracketed
+    image file names -> spaces, length for length (see the module doc)."""
     if "[" not in text:
         return text
     text = _NUMBERED_LINK.sub(_blank_out, text)
-    if "](" not in text:
-        return text
-    text = _MD_IMAGE.sub(_blank_out, text)
-    return _MD_LINK.sub(_link_text, text)
+    if "](" in text:
+        text = _MD_IMAGE.sub(_blank_out, text)
+        text = _MD_LINK.sub(_link_text, text)
+    if _IMAGE_HINT.search(text):
+        text = _BRACKETED.sub(_blank_file_name, text)
+    return text
+
+
+def _blank_file_name(m: re.Match[str]) -> str:
+    """Spaces for a bracketed image file name or URL (see _BRACKETED); other brackets stay."""
+    return _blank_out(m) if _FILE_NAME.search(m.group(0)) else m.group(0)
 
 
 def _strip_layout(line: str, raw: str) -> tuple[str, str, int, int]:
