@@ -172,3 +172,13 @@ def test_lynx_image_file_names_are_layout_and_other_brackets_stay() -> None:
     assert [b.text for b in blocks] == [
         "The harbour bridge will close to traffic for six weeks [from mid-July], the city's transport office said [...] on Monday."
     ]
+
+
+def test_site_name_from_lynx_feed_titles_before_the_url_host() -> None:
+    feeds = "   #[1]Harbour Evening Gazette » Feed [2]Harbour Evening Gazette » Comments\n   Feed\n\n"
+    url = "https://harbourgaz.example.org/2024/03/bridge/"
+    assert cleaner.clean(feeds + LYNX_STORY, url=url).site_name == "Harbour Evening Gazette"
+    nolist = feeds.replace("[1]", "").replace("[2]", "")
+    assert cleaner.clean(nolist + LYNX_STORY, url=url).site_name == "Harbour Evening Gazette"
+    once = "   #[1]Harbour Evening Gazette » Feed [2]alternate\n\n"  # a name printed once proves nothing
+    assert cleaner.clean(once + LYNX_STORY, url=url).site_name != "Harbour Evening Gazette"

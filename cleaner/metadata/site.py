@@ -281,10 +281,13 @@ def find_site(
     title_site: str | None,
     title_site_source: str,
     body: Sequence[Block] = (),
+    feed_name: str | None = None,
 ) -> SiteResult:
     """The site's name from the <title> suffix, the page's own spelling of its brand, or copyright.
 
-    A page without an article (empty `body`) gets a name only from its <title> line.
+    A page without an article (empty `body`) gets a name only from its <title> line. The name a
+    text browser's feed list repeats (`feed_name`, see `feeds`) comes before the URL's host only:
+    a blog's feeds may carry its own name where the page prints the publication's.
     """
     if title_site and not url.brand:
         return SiteResult(title_site, title_site_source)
@@ -317,4 +320,6 @@ def find_site(
     longer = _expansion(text, names, url)
     if longer:
         return SiteResult(longer, "spelled-out form of the URL's brand")
+    if feed_name:
+        return SiteResult(feed_name, "the site name of the feed titles")
     return SiteResult(_fallback(url), "URL host (no name printed on the page)")
