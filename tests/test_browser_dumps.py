@@ -182,3 +182,15 @@ def test_site_name_from_lynx_feed_titles_before_the_url_host() -> None:
     assert cleaner.clean(nolist + LYNX_STORY, url=url).site_name == "Harbour Evening Gazette"
     once = "   #[1]Harbour Evening Gazette » Feed [2]alternate\n\n"  # a name printed once proves nothing
     assert cleaner.clean(once + LYNX_STORY, url=url).site_name != "Harbour Evening Gazette"
+
+
+def test_a_logo_printed_on_every_bar_counts_once_for_the_site_name() -> None:
+    """w3m and lynx print a logo's alt text ("HarbourNews.com") in the header, the menus and the
+    footer; the page's running text calls itself "Harbour News"."""
+    logo = "HarbourNews.com\n\n"
+    story = W3M_STORY.replace(
+        "officials said.", "officials told Harbour News. Harbour News asked the operator for the timetable."
+    )
+    dump = logo + story + "\n" + logo + "About Harbour News\n\n" + logo * 3
+    article = cleaner.clean(dump, url="https://harbournews.com/2024/03/12/bridge/")
+    assert article.site_name == "Harbour News"

@@ -180,6 +180,7 @@ def _printed_forms(text: str, low: str, url: UrlInfo) -> Counter[str]:
     forms: Counter[str] = Counter()
     if pattern is None:
         return forms
+    logos: set[str] = set()
     suffix = url.host[len(url.brand) :] if url.host.startswith(url.brand) else ""
     n = len(text)
     for m in pattern.finditer(low):
@@ -199,9 +200,20 @@ def _printed_forms(text: str, low: str, url: UrlInfo) -> Counter[str]:
         elif text.startswith(".", end) and _ABBREVIATION_END.search(text, start, end):
             end += 1  # "City A.M." keeps its last dot
         form = text[start:end]
-        if any(c.isupper() for c in form):
+        if any(c.isupper() for c in form) and not _repeated_logo(text, start, end, form, logos):
             forms[form] += 1
     return forms
+
+
+def _repeated_logo(text: str, start: int, end: int, form: str, logos: set[str]) -> bool:
+    """Whether the form fills its line and has filled one before: a logo's alt text, which text
+    browsers print in the header, the menus and the footer alike, counts as one printing."""
+    if (start and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+        return False
+    if form in logos:
+        return True
+    logos.add(form)
+    return False
 
 
 def _in_copyright_line(low: str, at: int) -> bool:
