@@ -194,3 +194,16 @@ def test_a_logo_printed_on_every_bar_counts_once_for_the_site_name() -> None:
     dump = logo + story + "\n" + logo + "About Harbour News\n\n" + logo * 3
     article = cleaner.clean(dump, url="https://harbournews.com/2024/03/12/bridge/")
     assert article.site_name == "Harbour News"
+
+
+def test_w3m_image_file_names_are_removed_as_lines_and_brackets_in_text_stay() -> None:
+    dump = W3M_STORY.replace(
+        "Buses will be diverted",
+        "[harbour-bridge-works-2]\n\nbridge-joint.jpgbridge-joint.jpg\n\n[…]\n\nBuses will be diverted",
+    )
+    article = cleaner.clean(dump)
+    removed = {r.text: r.rule for r in article.removed}
+    assert removed["[harbour-bridge-works-2]"] == "image_names"
+    assert removed["bridge-joint.jpgbridge-joint.jpg"] == "image_names"
+    assert removed.get("[…]") != "image_names"
+    assert "[" not in article.text.replace("[…]", "")

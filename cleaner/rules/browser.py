@@ -8,6 +8,8 @@ words ("standoff-at-a-hong-kong-university-following...") and can outweigh a sho
 
 from __future__ import annotations
 
+import re
+
 from .base import GENERIC_RULES, Page
 
 REFERENCES_HEADING = "references"
@@ -27,3 +29,23 @@ def link_references(page: Page) -> None:
         for later in blocks[i - 1 :]:
             page.remove(later, "link_references", "the browser's list of link URLs, not page text")
         return
+
+
+# w3m shows an image without alt text by its file name cut short, in brackets, on a line of its
+# own ("[vw-concept-27]", "[1x1]"), and an image whose alt text is its file name as that name,
+# once for the image and once for its link ("airpods-2.jpgairpods-2.jpg"). Only a word in the
+# brackets: "[…]", "[ ]" (a check box) and a footnote's "[12]" are no image.
+_IMAGE_NAME = re.compile(r"\[(?!\d+\])\w[^\s\[\]]+\]|(?:[\w.-]+\.(?:jpe?g|png|gif|webp|svg))+", re.IGNORECASE)
+IMAGE_NAME_MAX_CHARS = 120
+"""Longer than any file name a browser prints."""
+
+
+@GENERIC_RULES.register("image_names", 6, "images a text browser shows by their file name")
+def image_names(page: Page) -> None:
+    # Removed, not blanked: like any furniture line, such a line parts the story from the teasers
+    # of a listing below it.
+    for block in page.undecided():
+        text = block.text
+        if len(text) <= IMAGE_NAME_MAX_CHARS and " " not in text and (text[-1] == "]" or "." in text):
+            if _IMAGE_NAME.fullmatch(text):
+                page.remove(block, "image_names", "an image shown by its file name, not text")
