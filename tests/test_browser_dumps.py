@@ -207,3 +207,24 @@ def test_w3m_image_file_names_are_removed_as_lines_and_brackets_in_text_stay() -
     assert removed["bridge-joint.jpgbridge-joint.jpg"] == "image_names"
     assert removed.get("[…]") != "image_names"
     assert "[" not in article.text.replace("[…]", "")
+
+
+def test_lynx_rule_line_is_not_wrapped_onto_the_paragraph_above() -> None:
+    """An <hr> ("____" further in than the text) after a short last line is its own element."""
+    from cleaner.readers.text import read_blocks
+
+    dump = LYNX_STORY.split("References")[0] + "   The works start in July.\n     " + "_" * 66 + "\n"
+    blocks = read_blocks(dump)
+    assert blocks[-2].text == "The works start in July."
+
+
+def test_lynx_layout_is_read_from_the_text_when_wide_lines_hide_the_wrap_width() -> None:
+    """Tables and link lists lynx prints wider than the text make a reading of all lines find no
+    wrap width; the indented text still shows it."""
+    from cleaner.readers.text import read_blocks
+
+    table = "".join(f"      Row {k} | " + "cell " * (14 + 2 * k) + "\n" for k in range(4))
+    dump = LYNX_STORY.split("References")[0].replace("   By [4]Maria Lopez\n", "   By [4]Maria Lopez\n\n" + table)
+    blocks = read_blocks(dump)
+    assert next(b for b in blocks if b.text.startswith("Harbour Bridge")).heading == 2
+    assert next(b for b in blocks if b.text.startswith("Buses will be")).text.endswith("officials said.")

@@ -40,6 +40,7 @@ _SENTENCE_END = re.compile(
     r"|(?P<sep>(?<!\s)\s+[|•·»›]\s+)"  # "Headline | Site", "Home » News": a separator between items
     # (from the start of a run of spaces only: tried inside a long run, it rescanned it each time)
 )
+_LEAD_SPACES = re.compile(" *")
 _SETEXT = re.compile(r"={3,}|-{3,}")
 # A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), which html2text
 # may wrap after a hyphen, then an optional quoted title that may wrap onto the next line.
@@ -145,14 +146,41 @@ def _margin_headings(lines: list[str]) -> bool:
     (paragraphs at three spaces, <h2> at the margin, <h3>-<h6> two spaces further in each).
 
     Only prose-like lines are counted (long, several words, no URL): lists, tables and lynx's
-    list of link targets stand at other indents. Called for hard-wrapped dumps only: get_text()
-    with a space separator also leaves lines starting with the page source's indentation.
+    list of link targets stand at other indents.
     """
     prose = [s for s in lines if len(s) >= WRAP_MIN_WIDTH and s.count(" ") >= MARGIN_PROSE_SPACES and "://" not in s]
     if len(prose) < MARGIN_MIN_LINES:
         return False
     indented = sum(1 for s in prose if s.startswith(BODY_INDENT) and s[len(BODY_INDENT)] != " ")
     return indented >= MARGIN_MIN_SHARE * len(prose)
+
+
+def _lynx_wrapped(text: str, current: "_Paragraph", content: str, raw: str, wrap: int) -> bool:
+    """Whether lynx wrapped the paragraph here: the next word did not fit, and the line goes on
+    where the paragraph's first line or its text started (a list item's text after its bullet,
+    the "#" list of feeds at the margin of the text); a rule "____" or the next element stands
+    elsewhere. A heading goes on anywhere: lynx centres the rest of a wrapped <h1>. Columns are
+    read in the input as printed: a blanked "[8]" link number is no indentation."""
+    block = current.block
+    line_start = text.rfind("\n", 0, block.start) + 1
+    first_indent = _LEAD_SPACES.match(text, line_start).end() - line_start
+    indent = len(raw) - len(raw.lstrip(" "))
+    aligned = indent <= max(block.start - line_start, first_indent) or block.heading > 0
+    return aligned and _wrapped_here(content, wrap, current.raw_len)
+
+
+def _browser_layout(lines: list[str], wrap: int) -> tuple[int, int]:
+    """(wrap width, level of a margin line) of a dump laid out like lynx's, else (wrap, 0).
+
+    The width is read from the indented running text: lynx wraps headings at the margin a few
+    columns wider, and its wider lines (tables, the link list) can hide the width from a reading
+    of all lines. The indented text must itself be wrapped: get_text() with a space separator
+    also starts lines with the source's indentation, but never wraps them.
+    """
+    if not _margin_headings(lines):
+        return wrap, 0
+    inner = _wrap_width([s for s in lines if s.startswith(BODY_INDENT) and s[3:4] != " "])
+    return (inner, MARGIN_HEADING_LEVEL) if inner else (wrap, 0)
 
 
 def _unbreakable(line: str) -> bool:
@@ -344,9 +372,7 @@ def read_blocks(text: str) -> list[Block]:
     raw_lines = _lines(text)
     plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
     wrap = _wrap_width([s for _, _, s in raw_lines])
-    margin_heading = MARGIN_HEADING_LEVEL if wrap and _margin_headings([s for _, _, s in raw_lines]) else 0
-    if margin_heading:  # lynx wraps headings at the margin a few columns wider than the text
-        wrap = _wrap_width([s for _, _, s in raw_lines if s.startswith(BODY_INDENT) and s[3:4] != " "]) or wrap
+    wrap, margin_heading = _browser_layout([s for _, _, s in raw_lines], wrap)
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
@@ -388,7 +414,7 @@ def read_blocks(text: str) -> list[Block]:
             and not marker
             and joinable
             and current.can_take(content, wrap)
-            and (not margin_heading or _wrapped_here(content, wrap, current.raw_len))
+            and (not margin_heading or _lynx_wrapped(text, current, content, raw, wrap))
         ):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
             continue
