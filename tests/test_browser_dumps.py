@@ -228,3 +228,11 @@ def test_lynx_layout_is_read_from_the_text_when_wide_lines_hide_the_wrap_width()
     blocks = read_blocks(dump)
     assert next(b for b in blocks if b.text.startswith("Harbour Bridge")).heading == 2
     assert next(b for b in blocks if b.text.startswith("Buses will be")).text.endswith("officials said.")
+
+
+def test_an_image_alt_text_printed_twice_is_removed() -> None:
+    alt = "Engineers inspect the bridge joints"
+    dump = W3M_STORY.replace("Buses will be diverted", f"{alt} {alt}\n\nBuses will be diverted")
+    article = cleaner.clean(dump)
+    assert {r.text: r.rule for r in article.removed}[f"{alt} {alt}"] == "doubled_label"
+    assert "Buses will be diverted" in article.text and "Shop owners" in article.text

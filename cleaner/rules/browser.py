@@ -49,3 +49,26 @@ def image_names(page: Page) -> None:
         if len(text) <= IMAGE_NAME_MAX_CHARS and " " not in text and (text[-1] == "]" or "." in text):
             if _IMAGE_NAME.fullmatch(text):
                 page.remove(block, "image_names", "an image shown by its file name, not text")
+
+
+DOUBLED_MIN_CHARS = 20
+"""A phrase this long printed twice over is no stutter of the text ("no, no")."""
+_SENTENCE_ENDS = frozenset(".!?…")
+
+
+@GENERIC_RULES.register("doubled_label", 7, "a phrase printed twice in a row: an image's alt and title text")
+def doubled_label(page: Page) -> None:
+    # Text browsers print an image's alt text and its title (or a linked image's alt and the
+    # link's text) one after the other: "Hike Kit with Water Hike Kit with Water". Prose never
+    # repeats itself whole, and a scraper that drops images (bs4) shows no such line.
+    for block in page.undecided():
+        text = block.text
+        half = len(text) // 2
+        if (
+            len(text) >= DOUBLED_MIN_CHARS
+            and len(text) % 2
+            and text[-1] not in _SENTENCE_ENDS  # a sentence said twice is a quote repeated, or a test
+            and text[half] == " "
+            and text[:half] == text[half + 1 :]
+        ):
+            page.remove(block, "doubled_label", "an image's alt text printed twice, not article text")
