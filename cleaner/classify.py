@@ -333,7 +333,7 @@ def _headline_index(blocks: list[Block]) -> int | None:
         if block.heading == 1:
             return block.index
     found = None
-    page_title = blocks[0].text.casefold() if blocks else ""
+    page_title = blocks[0].low if blocks and not blocks[0].marker else ""  # a bullet: a menu, or lynx's "#[1]Feed" list
     for block in blocks[1:limit]:
         if block.rule == "repeated_title" and block.text.casefold() in page_title and not _in_link_list(blocks, block.index):
             found = block.index

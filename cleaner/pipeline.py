@@ -21,6 +21,8 @@ from .config import Config
 from .errors import InputTypeError, UnknownProfileError
 from .metadata import extract_metadata
 from .metadata.agency import closing_agency, find_agency
+from .metadata.common import parse_url
+from .metadata.title import leading_headline
 from .metadata.merge import merge_metadata
 from .profiles.registry import Profile, find_profile, get_profile
 from .readers.detect import decode, looks_like_html, normalise, repair
@@ -97,7 +99,7 @@ def _run_text(text: str, url: str | None, config: Config) -> Article:
     profile = _profile_for(config, url, text)
     _apply_rules(page, profile)
     language = classify(page)
-    body = [b for b in blocks if b.label == GOOD]
+    body = _without_leading_headline(blocks, [b for b in blocks if b.label == GOOD], url)
     language = language if config.detect_language else None
     metadata = extract_metadata(blocks, body, url=url, language=language, detect_lang=False)
     metadata = _with_page_facts(metadata, page, language)
@@ -110,6 +112,17 @@ def _run_text(text: str, url: str | None, config: Config) -> Article:
         empty_reason=None if body else NO_ARTICLE,
         source_text=text,
     )
+
+
+HEADLINE_IN_BODY = "the headline (kept in metadata), with what stands above it, not body text"
+
+
+def _without_leading_headline(blocks: list[Block], body: list[Block], url: str | None) -> list[Block]:
+    """The body without the headline the classifier took in (see `leading_headline`)."""
+    drop = leading_headline(blocks, body, parse_url(url))
+    for block in body[:drop]:
+        block.set(BAD, "repeated_title", HEADLINE_IN_BODY)
+    return body[drop:]
 
 
 def _run_html(html: str, url: str | None, config: Config) -> Article:

@@ -16,6 +16,7 @@ from .agency import AgencyResult, closing_agency, find_agency
 from .bylines import find_authors, person
 from .common import parse_url
 from .dates import forget_lines, pick_date
+from .feeds import feed_site
 from .language import detect_language
 from .site import find_site
 from .title import TitleResult, find_title
@@ -60,7 +61,7 @@ def _extract(
     info = parse_url(url)
     first_body = body[0].index if body else -1
     title = find_title(blocks, first_body, info)
-    site = find_site(blocks, info, title.site, title.site_source, body)
+    site = find_site(blocks, info, title.site, title.site_source, body, feed_site(blocks))
     authors, authors_source, byline_agency = _authors(blocks, title, first_body, site.name)
     language = hint or (detect_language(blocks, body) if detect_lang else None)
     month_first = (language in MONTH_FIRST_LANGUAGES or language is None) and not info.host.endswith(

@@ -180,6 +180,7 @@ def _printed_forms(text: str, low: str, url: UrlInfo) -> Counter[str]:
     forms: Counter[str] = Counter()
     if pattern is None:
         return forms
+    logos: set[str] = set()
     suffix = url.host[len(url.brand) :] if url.host.startswith(url.brand) else ""
     n = len(text)
     for m in pattern.finditer(low):
@@ -199,9 +200,20 @@ def _printed_forms(text: str, low: str, url: UrlInfo) -> Counter[str]:
         elif text.startswith(".", end) and _ABBREVIATION_END.search(text, start, end):
             end += 1  # "City A.M." keeps its last dot
         form = text[start:end]
-        if any(c.isupper() for c in form):
+        if any(c.isupper() for c in form) and not _repeated_logo(text, start, end, form, logos):
             forms[form] += 1
     return forms
+
+
+def _repeated_logo(text: str, start: int, end: int, form: str, logos: set[str]) -> bool:
+    """Whether the form fills its line and has filled one before: a logo's alt text, which text
+    browsers print in the header, the menus and the footer alike, counts as one printing."""
+    if (start and text[start - 1] != "\n") or (end < len(text) and text[end] != "\n"):
+        return False
+    if form in logos:
+        return True
+    logos.add(form)
+    return False
 
 
 def _in_copyright_line(low: str, at: int) -> bool:
@@ -281,10 +293,13 @@ def find_site(
     title_site: str | None,
     title_site_source: str,
     body: Sequence[Block] = (),
+    feed_name: str | None = None,
 ) -> SiteResult:
     """The site's name from the <title> suffix, the page's own spelling of its brand, or copyright.
 
-    A page without an article (empty `body`) gets a name only from its <title> line.
+    A page without an article (empty `body`) gets a name only from its <title> line. The name a
+    text browser's feed list repeats (`feed_name`, see `feeds`) comes before the URL's host only:
+    a blog's feeds may carry its own name where the page prints the publication's.
     """
     if title_site and not url.brand:
         return SiteResult(title_site, title_site_source)
@@ -317,4 +332,6 @@ def find_site(
     longer = _expansion(text, names, url)
     if longer:
         return SiteResult(longer, "spelled-out form of the URL's brand")
+    if feed_name:
+        return SiteResult(feed_name, "the site name of the feed titles")
     return SiteResult(_fallback(url), "URL host (no name printed on the page)")

@@ -41,6 +41,12 @@ FOLD_SLACK = 8
 SLUG_KEYS = 2
 SLUG_KEY_MIN_CHARS = 4
 """A far line must contain the URL slug's two longest words (of this length) to be considered."""
+BODY_HEAD_SCAN = 4
+"""Leading body blocks searched for a headline the classifier took in (see `leading_headline`)."""
+BODY_PROSE_CHARS = 150
+"""A body block this long is a paragraph of the story: no headline is looked for below it."""
+BODY_HEADLINE_SLUG = 0.5
+"""Share of the URL slug's words a body block must spell to be taken for the headline."""
 FAR_MAX = 3
 """Characters folding may remove from a line (quotes, doubled spaces)."""
 MIN_SCORE = 0.0
@@ -374,6 +380,34 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
     if best is None or best[0] < (MIN_SCORE if first_body > 0 else NO_BODY_MIN_SCORE):
         return _title_line_only(line, result, chosen=False)
     return _finish(best[1], pool, page, result)
+
+
+def leading_headline(blocks: Sequence[Block], body: Sequence[Block], url: UrlInfo) -> int:
+    """How many of the body's first blocks are the headline and what stands above it.
+
+    A dump without the <title> line (a text browser prints the page, not its head) gives the
+    classifier no copy of the headline to remove, and a question or a long headline reads as
+    prose: the story then starts at its own headline. The headline is looked for above the
+    first paragraph instead, and when it is one of the body's leading short blocks, those up to
+    it are no story text. Dumps with a <title> line are left alone (the headline was removed as
+    its repeat) and cost nothing more than that test.
+    """
+    if not body or read_title_lines(blocks, body[0].index).parts:
+        return 0
+    lead = next((k for k, b in enumerate(body[:BODY_HEAD_SCAN]) if len(b.text) >= BODY_PROSE_CHARS), None)
+    if not lead or not any(_quick_ok(b) and not _sentence(b.text) for b in body[:lead]):
+        return 0
+    found = find_title(blocks, body[lead].index, url).index
+    for k, block in enumerate(body[:lead]):
+        if block.index == found:
+            return k + 1 if _marked_headline(block, url) else 0
+    return 0
+
+
+def _marked_headline(block: Block, url: UrlInfo) -> bool:
+    """Evidence beyond its place that a body block is the headline: the layout made it a
+    heading, or the URL slug spells it (a question opening the story is otherwise as likely)."""
+    return block.heading > 0 or slug_overlap(block.text, url.slug_words) >= BODY_HEADLINE_SLUG
 
 
 def _nearest(pool: list[Block]) -> Block | None:

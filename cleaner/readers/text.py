@@ -32,6 +32,11 @@ from .oneline import byline_cuts, date_cuts, flattened_limit, headline_spans, or
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
+# lynx marks the 4th and 5th levels of a nested list with "#" and "@" ("          # Cakes"), and
+# prints a page's <link rel> list as "   #[1]Feed [2]Comments": indented, such a "#" is a bullet.
+_DEEP_MARKER = re.compile(r"[#@](?=\s)\s*")
+MARKDOWN_MAX_INDENT = 3
+"""A markdown heading starts at most this far in (CommonMark); further in, "#" is lynx's bullet."""
 _SPACES = re.compile(r"\s+")
 # The end of a sentence where the next one starts, with or without a space: "6.The band", "in
 # May. Tickets". An initial ("John F. Kennedy", "U.S.") is a lone capital before the stop.
@@ -41,6 +46,7 @@ _SENTENCE_END = re.compile(
     r"|(?P<sep>(?<!\s)\s+[|•·»›]\s+)"  # "Headline | Site", "Home » News": a separator between items
     # (from the start of a run of spaces only: tried inside a long run, it rescanned it each time)
 )
+_LEAD_SPACES = re.compile(" *")
 _SETEXT = re.compile(r"={3,}|-{3,}")
 # A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), which html2text
 # may wrap after a hyphen, then an optional quoted title that may wrap onto the next line.
@@ -50,7 +56,14 @@ _MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _LINK_TARGET)
 # lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
 # footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
 _NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
-_LAYOUT_FIRST = frozenset("#-*+•□▪◦·‣●○■–o")
+# lynx shows an image without alt text by its file name, "[ps4-pad.jpg?width=640&amp;q=20]", and
+# wraps a long one like any word ("...&amp;qu" / "   ality=20]"): a bracketed run without spaces
+# (bar the wrap) that reads as a file name or a URL. "[…]", "[X]" or "[CC BY 2.0]" read as neither.
+_BRACKETED = re.compile(r"\[(?:[^\[\]\s]|\n[ \t]*){4,600}\]")
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|ico)\b|[?=;/]", re.IGNORECASE)
+_IMAGE_HINT = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)|;base64|&amp;", re.IGNORECASE)
+"""What a page with such image names shows somewhere: other dumps skip the bracket search."""
+_LAYOUT_FIRST = frozenset("#@-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
 _TERMINAL = frozenset(".!?:;。！？…\"'”’»)]|")
@@ -87,6 +100,18 @@ MAX_JOINED_LINES = 400
 MAX_HEADING_LINES = 3
 """A heading wrapped onto more lines than this is no heading but a paragraph marked up as one."""
 """No paragraph is longer than this many input lines; beyond it the text is a list of lines."""
+BODY_INDENT = "   "
+"""lynx's left margin for running text."""
+MARGIN_MIN_SHARE = 0.3
+"""Share of the prose lines at BODY_INDENT for a dump to count as indenting its running text (on
+lynx dumps 0.3-1.0, by how much of the page is lists and tables; other wrapped dumps have none)."""
+MARGIN_MIN_LINES = 8
+"""Fewer prose lines tell nothing of the layout."""
+MARGIN_PROSE_SPACES = 6
+"""Spaces a line of running text has at least (menus and table rows have fewer)."""
+MARGIN_HEADING_LEVEL = 2
+"""The level a line at the margin of an indented dump gets: lynx prints <h2> there (its <h1> is
+centred, <h3>-<h6> stand further in), so the level says "a heading, not the top one"."""
 FRAGMENT_MAX_WORDS = 12
 """A bs4 link fragment is short; longer lines are judged on their own."""
 
@@ -122,6 +147,48 @@ def _wrap_width(lines: list[str]) -> int:
     return width
 
 
+def _margin_headings(lines: list[str]) -> bool:
+    """Whether the dump indents its running text and keeps the margin for headings, as lynx does
+    (paragraphs at three spaces, <h2> at the margin, <h3>-<h6> two spaces further in each).
+
+    Only prose-like lines are counted (long, several words, no URL): lists, tables and lynx's
+    list of link targets stand at other indents.
+    """
+    prose = [s for s in lines if len(s) >= WRAP_MIN_WIDTH and s.count(" ") >= MARGIN_PROSE_SPACES and "://" not in s]
+    if len(prose) < MARGIN_MIN_LINES:
+        return False
+    indented = sum(1 for s in prose if s.startswith(BODY_INDENT) and s[len(BODY_INDENT)] != " ")
+    return indented >= MARGIN_MIN_SHARE * len(prose)
+
+
+def _lynx_wrapped(text: str, current: "_Paragraph", content: str, raw: str, wrap: int) -> bool:
+    """Whether lynx wrapped the paragraph here: the next word did not fit, and the line goes on
+    where the paragraph's first line or its text started (a list item's text after its bullet,
+    the "#" list of feeds at the margin of the text); a rule "____" or the next element stands
+    elsewhere. A heading goes on anywhere: lynx centres the rest of a wrapped <h1>. Columns are
+    read in the input as printed: a blanked "[8]" link number is no indentation."""
+    block = current.block
+    line_start = text.rfind("\n", 0, block.start) + 1
+    first_indent = _LEAD_SPACES.match(text, line_start).end() - line_start
+    indent = len(raw) - len(raw.lstrip(" "))
+    aligned = indent <= max(block.start - line_start, first_indent) or block.heading > 0
+    return aligned and _wrapped_here(content, wrap, current.raw_len)
+
+
+def _browser_layout(lines: list[str], wrap: int) -> tuple[int, int]:
+    """(wrap width, level of a margin line) of a dump laid out like lynx's, else (wrap, 0).
+
+    The width is read from the indented running text: lynx wraps headings at the margin a few
+    columns wider, and its wider lines (tables, the link list) can hide the width from a reading
+    of all lines. The indented text must itself be wrapped: get_text() with a space separator
+    also starts lines with the source's indentation, but never wraps them.
+    """
+    if not _margin_headings(lines):
+        return wrap, 0
+    inner = _wrap_width([s for s in lines if s.startswith(BODY_INDENT) and s[3:4] != " "])
+    return (inner, MARGIN_HEADING_LEVEL) if inner else (wrap, 0)
+
+
 def _unbreakable(line: str) -> bool:
     """A line a wrapper may have left long: it holds a word (a URL) it could not break."""
     return any(len(w) > UNBREAKABLE_MIN_CHARS for w in line.split())
@@ -144,24 +211,39 @@ def _link_text(m: re.Match[str]) -> str:
 
 
 def unlink_markdown(text: str) -> str:
-    """`[text](url)` -> the text, `![alt](src)` and lynx's "[12]" link numbers -> spaces, length
-    for length (see the module doc)."""
+    """`[text](url)` -> the text, `![alt](src)`, lynx's "[12]" link numbers and its bracketed
+    image file names -> spaces, length for length (see the module doc)."""
     if "[" not in text:
         return text
     text = _NUMBERED_LINK.sub(_blank_out, text)
-    if "](" not in text:
-        return text
-    text = _MD_IMAGE.sub(_blank_out, text)
-    return _MD_LINK.sub(_link_text, text)
+    if "](" in text:
+        text = _MD_IMAGE.sub(_blank_out, text)
+        text = _MD_LINK.sub(_link_text, text)
+    if _IMAGE_HINT.search(text):
+        text = _BRACKETED.sub(_blank_file_name, text)
+    return text
 
 
-def _strip_layout(line: str) -> tuple[str, str, int, int]:
-    """Return (content, marker, heading level, offset of content in line)."""
+def _blank_file_name(m: re.Match[str]) -> str:
+    """Spaces for a bracketed image file name or URL (see _BRACKETED); other brackets stay."""
+    return _blank_out(m) if _FILE_NAME.search(m.group(0)) else m.group(0)
+
+
+def _strip_layout(line: str, raw: str) -> tuple[str, str, int, int]:
+    """Return (content, marker, heading level, offset of content in line). `raw` is the line
+    before link markup was blanked: lynx's "#[1]Feed" is no heading though it reads "#   Feed"."""
     body = line.lstrip()
     offset = len(line) - len(body)
     marker = ""
     heading = 0
     m = _HEADING.match(body)
+    if m and (offset > MARKDOWN_MAX_INDENT or not raw[offset + len(m.group(1))].isspace()):
+        m = None
+    deep = _DEEP_MARKER.match(body) if offset and not m else None
+    if deep:
+        marker = body[0]
+        offset += deep.end()
+        body = body[deep.end() :]
     if m:
         heading = len(m.group(1))
         offset += m.end()
@@ -374,7 +456,8 @@ def read_blocks(text: str) -> list[Block]:
     """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
     raw_lines = _lines(text, False)
     plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
-    wrap = _wrap_width(_whole_lines(raw_lines, text))
+    whole = _whole_lines(raw_lines, text)
+    wrap, margin_heading = _browser_layout(whole, _wrap_width(whole))
     if not wrap and glued_page(text):  # a hard-wrapped dump came from a layout engine
         raw_lines = _lines(text, True)
     blocks: list[Block] = []
@@ -391,7 +474,8 @@ def read_blocks(text: str) -> list[Block]:
         body = line.lstrip()
         indent = len(line) - len(body)
         if body[0] in _LAYOUT_FIRST:
-            content, marker, heading, off = _strip_layout(line)
+            content, marker, heading, off = _strip_layout(line, raw)
+            at_margin = False
             if not content:
                 blank = True
                 if current is not None:
@@ -399,7 +483,8 @@ def read_blocks(text: str) -> list[Block]:
                     current = None
                 continue
         else:  # most lines: no marker, no heading
-            content, marker, heading, off = body.rstrip(), "", 0, indent
+            content, marker, heading, off = body.rstrip(), "", 0 if indent else margin_heading, indent
+            at_margin = heading > 0  # a heading of an indented dump, or the rest of one it wrapped
         if "  " in content or not content.isprintable():  # tabs, no-break spaces, runs of spaces
             content = _SPACES.sub(" ", content)
         raw_len = len(raw.rstrip())
@@ -410,7 +495,15 @@ def read_blocks(text: str) -> list[Block]:
             current.close()
             current = None
             continue
-        if current is not None and not piece and not marker and not heading and current.can_take(content, wrap):
+        joinable = not heading or (at_margin and current is not None and current.block.heading > 0)
+        if (
+            current is not None
+            and not piece
+            and not marker
+            and joinable
+            and current.can_take(content, wrap)
+            and (not margin_heading or _lynx_wrapped(text, current, content, raw, wrap))
+        ):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
             continue
         if current is not None:
