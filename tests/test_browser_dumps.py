@@ -236,3 +236,61 @@ def test_an_image_alt_text_printed_twice_is_removed() -> None:
     article = cleaner.clean(dump)
     assert {r.text: r.rule for r in article.removed}[f"{alt} {alt}"] == "doubled_label"
     assert "Buses will be diverted" in article.text and "Shop owners" in article.text
+
+
+# A lynx page whose lead photo stands above the headline: its caption, a long line closing on
+# the credit, is the first block the classifier keeps (the story of LYNX_STORY, run longer).
+LYNX_CAPTION_FIRST = """\
+     * [1]News
+     * [2]Sport
+
+   [3]Search ____________________ Submit
+   The mayor, Elena Marsh, the transport officer, Tom Reed, and the chief
+   engineer, Ana Ruiz, walk across the harbour bridge during an inspection
+   of the steel joints in the town of Porthaven, March 3, 2024. Ana Ruiz/Pool
+   via HARBOUR NEWS
+
+Harbour Bridge to Close for Repairs
+
+   © HARBOUR NEWS / POOL
+   [4]Transport
+   21:17 12.03.2024Short link
+   by [5]Maria Lopez
+
+""" + LYNX_STORY[LYNX_STORY.index("   The harbour bridge will close") : LYNX_STORY.index("References")] + """\
+   The bridge was opened in 1932 and last closed for a full repair in the
+   spring of 1988, when the works took almost three months to complete
+   and traffic on the old town bridge came to a standstill most mornings.
+
+   Engineers said the steel joints had worn faster than expected because
+   of the heavy lorries that have used the crossing since the new port
+   opened, and that the works could not be put off another year.
+
+   The city council will meet on Thursday to vote on a package of help
+   for the shops on the north bank, including a cut in parking charges
+   and a free shuttle bus between the two piers on Saturdays.
+
+   A spokesman for the ferry company said extra boats had been hired from
+   a firm on the coast, and that tickets bought for the bridge buses would
+   also be valid on the ferries for the whole of the closure.
+
+   Cyclists and people on foot will still be able to cross the bridge on
+   the east walkway, which will stay open except for two weekends in July
+   when the cranes lift the new joints into place.
+
+   Residents who want to comment on the plans can write to the transport
+   office until the end of the month, or come to one of the three public
+   meetings that will be held in the town hall during April.
+"""
+
+
+def test_a_lead_caption_above_the_headline_is_no_story_text() -> None:
+    article = cleaner.clean(LYNX_CAPTION_FIRST, url="https://news.example.com/2024/03/12/story-48213.html")
+    assert article.title == "Harbour Bridge to Close for Repairs"
+    assert "The mayor, Elena Marsh" not in article.text and "The harbour bridge will close" in article.text
+
+
+def test_a_long_first_block_ending_on_a_full_stop_is_read_as_a_paragraph() -> None:
+    dump = LYNX_CAPTION_FIRST.replace("via HARBOUR NEWS\n", "via HARBOUR NEWS.\n")
+    article = cleaner.clean(dump, url="https://news.example.com/2024/03/12/story-48213.html")
+    assert article.text.startswith("The mayor, Elena Marsh")
