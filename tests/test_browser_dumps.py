@@ -238,6 +238,16 @@ def test_an_image_alt_text_printed_twice_is_removed() -> None:
     assert "Buses will be diverted" in article.text and "Shop owners" in article.text
 
 
+def test_a_flattened_run_opening_on_a_credit_label_is_no_caption() -> None:
+    """On a page flattened to one line a piece can open on a credit and go on into the story."""
+    run = (
+        "Image Copyright @harbourcity @harbourcity Report The bridge will close to traffic for six "
+        "weeks from July, the city's transport office said on Monday, while engineers replace the joints."
+    )
+    dump = W3M_STORY.replace("Buses will be diverted", f"{run}\n\nBuses will be diverted")
+    assert run not in {r.text for r in cleaner.clean(dump).removed}
+
+
 # A lynx page whose lead photo stands above the headline: its caption, a long line closing on
 # the credit, is the first block the classifier keeps (the story of LYNX_STORY, run longer).
 LYNX_CAPTION_FIRST = """\
@@ -294,3 +304,23 @@ def test_a_long_first_block_ending_on_a_full_stop_is_read_as_a_paragraph() -> No
     dump = LYNX_CAPTION_FIRST.replace("via HARBOUR NEWS\n", "via HARBOUR NEWS.\n")
     article = cleaner.clean(dump, url="https://news.example.com/2024/03/12/story-48213.html")
     assert article.text.startswith("The mayor, Elena Marsh")
+
+
+def test_a_figure_label_credit_and_caption_printed_as_one_line_are_removed() -> None:
+    """lynx prints a figure's credit label, its credit and its caption as one run, right below
+    the paragraph (get_text("\\n") gives each its line); an embedded post's alt text closes on
+    the same label."""
+    figures = (
+        "   Image copyright City Archive Image caption The old ferry pier, rebuilt in\n"
+        "   1998, seen from the east walkway\n"
+        "   [9]Image Copyright @harbourcity @harbourcity\n"
+        "   Social post by @harbourcity: The harbour bridge closes to traffic on 1\n"
+        "   July for six weeks. Plan your trip ahead. Image Copyright @harbourcity\n"
+        "   @harbourcity\n"
+    )
+    dump = LYNX_CAPTION_FIRST.replace("over the river.\n", "over the river.\n" + figures)
+    article = cleaner.clean(dump)
+    reasons = [r.reason for r in article.removed if r.rule == "captions"]
+    assert reasons == ["photo credit and caption on one line"] * 2 + ["caption ending with its credit label"]
+    assert "ferry pier, rebuilt" not in article.text and "@harbourcity" not in article.text
+    assert "Buses will be diverted" in article.text and "Residents who want to comment" in article.text
