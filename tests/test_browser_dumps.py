@@ -324,3 +324,22 @@ def test_a_figure_label_credit_and_caption_printed_as_one_line_are_removed() -> 
     assert reasons == ["photo credit and caption on one line"] * 2 + ["caption ending with its credit label"]
     assert "ferry pier, rebuilt" not in article.text and "@harbourcity" not in article.text
     assert "Buses will be diverted" in article.text and "Residents who want to comment" in article.text
+
+
+def test_an_image_alt_text_glued_to_its_copy_is_removed() -> None:
+    """w3m may print an image's alt text and its link text with no space between."""
+    alt = "Engineers inspect the bridge joints #harbour"
+    dump = W3M_STORY.replace("Buses will be diverted", f"{alt}{alt}\n\nBuses will be diverted")
+    article = cleaner.clean(dump)
+    assert {r.text: r.rule for r in article.removed}[f"{alt}{alt}"] == "doubled_label"
+    assert "Buses will be diverted" in article.text and "Shop owners" in article.text
+
+
+def test_lynx_form_fields_and_rules_are_removed_as_drawn_lines() -> None:
+    field = "   [7]Search ____________________ Submit\n"
+    rule = "   " + "_" * 66 + "\n"
+    dump = LYNX_STORY.replace("\nHarbour Bridge", "\n   ____________________\n" + field + "\nHarbour Bridge")
+    dump = dump.replace("\nReferences", "\n" + rule + "\nReferences")
+    removed = {r.text: r.rule for r in cleaner.clean(dump).removed}
+    assert removed["____________________"] == removed["_" * 66] == "drawn_lines"
+    assert removed.get("Search ____________________ Submit") != "drawn_lines"
