@@ -338,3 +338,20 @@ def test_lynx_form_fields_and_rules_are_removed_as_drawn_lines() -> None:
     removed = {r.text: r.rule for r in cleaner.clean(dump).removed}
     assert removed["____________________"] == removed["_" * 66] == "drawn_lines"
     assert removed.get("Search ____________________ Submit") != "drawn_lines"
+
+
+def test_lynx_line_broken_inside_a_paragraph_goes_on_when_it_fills_the_width() -> None:
+    """A <br> after a bold lead-in ("About Harbour News" / "harbour news is ..."): the next line
+    starts in lower case and is a full line of the paragraph, so it continues the element; a
+    short lower-case label below a line stays a block of its own."""
+    from cleaner.readers.text import read_blocks
+
+    about = (
+        "\n   About Harbour News\n"
+        "   harbour news is an independent paper for the towns around the bay, with\n"
+        "   reporters in each of the four ports and a weekly print edition.\n"
+        "\n   Harbour Bridge to Close\n   updated 15M ago\n"
+    )
+    blocks = read_blocks(LYNX_STORY.split("References")[0] + about)
+    assert blocks[-3].text.startswith("About Harbour News harbour news is an independent paper")
+    assert [b.text for b in blocks[-2:]] == ["Harbour Bridge to Close", "updated 15M ago"]

@@ -172,7 +172,14 @@ def _lynx_wrapped(text: str, current: "_Paragraph", content: str, raw: str, wrap
     first_indent = _LEAD_SPACES.match(text, line_start).end() - line_start
     indent = len(raw) - len(raw.lstrip(" "))
     aligned = indent <= max(block.start - line_start, first_indent) or block.heading > 0
-    return aligned and _wrapped_here(content, wrap, current.raw_len)
+    return aligned and (_wrapped_here(content, wrap, current.raw_len) or _broken_here(content, raw, wrap))
+
+
+def _broken_here(content: str, raw: str, wrap: int) -> bool:
+    """Whether a line break inside the element (a <br>) put the line here: it goes on in lower
+    case ("About Acme" / "acme makes ...") and is itself filled to the width, a paragraph's
+    line. A short line in lower case is a label of its own ("updated 15M ago", "photo.jpg")."""
+    return (content[0].islower() or content[0] in _CONTINUATION_START) and len(raw.rstrip()) >= wrap - WRAP_SLACK
 
 
 def _browser_layout(lines: list[str], wrap: int) -> tuple[int, int]:
