@@ -355,3 +355,20 @@ def test_lynx_line_broken_inside_a_paragraph_goes_on_when_it_fills_the_width() -
     blocks = read_blocks(LYNX_STORY.split("References")[0] + about)
     assert blocks[-3].text.startswith("About Harbour News harbour news is an independent paper")
     assert [b.text for b in blocks[-2:]] == ["Harbour Bridge to Close", "updated 15M ago"]
+
+
+def test_an_interface_word_below_a_finished_sentence_is_no_wrapped_word() -> None:
+    """An ad slot's label printed right below a paragraph that ends near the width reads like
+    a word wrapped onto the next line; after a sentence end an interface word alone is its own
+    element. A wrapped word after no sentence end still joins."""
+    from cleaner.readers.text import read_blocks
+
+    story = W3M_STORY.replace(
+        "said on Monday, while engineers replace the steel joints that carry the deck over the river.",
+        "said on Monday, while engineers replace the joints that carry the deck over it.\nADVERTISEMENT",
+    )
+    texts = [b.text for b in read_blocks(story)]
+    assert "ADVERTISEMENT" in texts
+    assert any(t.endswith("the joints that carry the deck over it.") for t in texts)
+    wrapped = story.replace("over it.\nADVERTISEMENT", "over the very old\nrailway")
+    assert any(b.text.endswith("over the very old railway") for b in read_blocks(wrapped))

@@ -276,7 +276,9 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     if not prev or not nxt:
         return False
     if wrap and _wrapped_here(nxt, wrap, prev_raw_len):
-        return True
+        # "... disagree with them.”" / "ADVERTISEMENT": a sentence ended and the next line is an
+        # interface word alone, an element the browser printed right below, not a wrapped word.
+        return prev[-1] not in _TERMINAL or nxt.casefold() not in UI_WORDS
     head = nxt[0]
     if prev[-1] in _TERMINAL:
         # '“It was a shame,”' / 'the doctor said.': a quote closed on a comma goes on.
