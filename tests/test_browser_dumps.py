@@ -359,8 +359,8 @@ def test_lynx_line_broken_inside_a_paragraph_goes_on_when_it_fills_the_width() -
 
 def test_an_interface_word_below_a_finished_sentence_is_no_wrapped_word() -> None:
     """An ad slot's label printed right below a paragraph that ends near the width reads like
-    a word wrapped onto the next line; after a sentence end an interface word alone is its own
-    element. A wrapped word after no sentence end still joins."""
+    a word wrapped onto the next line; after a sentence end an interface word alone, or an
+    image's file name, is its own element. A wrapped word after no sentence end still joins."""
     from cleaner.readers.text import read_blocks
 
     story = W3M_STORY.replace(
@@ -370,5 +370,7 @@ def test_an_interface_word_below_a_finished_sentence_is_no_wrapped_word() -> Non
     texts = [b.text for b in read_blocks(story)]
     assert "ADVERTISEMENT" in texts
     assert any(t.endswith("the joints that carry the deck over it.") for t in texts)
+    photo = story.replace("\nADVERTISEMENT", "\nbridge-joint.jpg bridge-joint.jpg")
+    assert "bridge-joint.jpg bridge-joint.jpg" in [b.text for b in read_blocks(photo)]
     wrapped = story.replace("over it.\nADVERTISEMENT", "over the very old\nrailway")
     assert any(b.text.endswith("over the very old railway") for b in read_blocks(wrapped))

@@ -277,8 +277,9 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
         return False
     if wrap and _wrapped_here(nxt, wrap, prev_raw_len):
         # "... disagree with them.”" / "ADVERTISEMENT": a sentence ended and the next line is an
-        # interface word alone, an element the browser printed right below, not a wrapped word.
-        return prev[-1] not in _TERMINAL or nxt.casefold() not in UI_WORDS
+        # interface word alone or an image's file name ("echo-buds.jpg echo-buds.jpg"), an
+        # element the browser printed right below, not a wrapped word.
+        return prev[-1] not in _TERMINAL or (nxt.casefold() not in UI_WORDS and not _file_names(nxt))
     head = nxt[0]
     if prev[-1] in _TERMINAL:
         # '“It was a shame,”' / 'the doctor said.': a quote closed on a comma goes on.
@@ -290,6 +291,14 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     last = prev.rsplit(" ", 1)[-1]
     # "7:04 pm ET" is a time zone, not French "et": an all-caps word is no dangling conjunction.
     return (last.lower() in _DANGLING and not (len(last) > 1 and last.isupper())) or prev[-1] in "(,–—-"
+
+
+_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+
+
+def _file_names(line: str) -> bool:
+    """A line of image file names only, as a text browser shows an image by its name."""
+    return all(w.lower().endswith(_IMAGE_EXTENSIONS) for w in line.split())
 
 
 def _wrapped_here(nxt: str, wrap: int, prev_raw_len: int) -> bool:
