@@ -374,3 +374,13 @@ def test_an_interface_word_below_a_finished_sentence_is_no_wrapped_word() -> Non
     assert "bridge-joint.jpg bridge-joint.jpg" in [b.text for b in read_blocks(photo)]
     wrapped = story.replace("over it.\nADVERTISEMENT", "over the very old\nrailway")
     assert any(b.text.endswith("over the very old railway") for b in read_blocks(wrapped))
+
+
+def test_an_image_alt_text_with_file_name_words_is_no_headline() -> None:
+    """w3m prints a lead image's alt text, here with its file name's words ("H.B.W._Ana"),
+    between the byline and the story, where get_text() prints nothing: it is no headline."""
+    dump = W3M_STORY.replace(
+        "Will the harbour bridge be closed all summer?\n",
+        "Harbour Bridge Repairs Begin\n\nBy admin - 2024-03-12\n\nHarbour Bridge Repairs 2024 2025 H.B.W._Ana Ruiz Design\n",
+    )
+    assert cleaner.clean(dump).title == "Harbour Bridge Repairs Begin"

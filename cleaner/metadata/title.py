@@ -99,6 +99,9 @@ _TRAILING_WEEKDAY = re.compile(r"[\s,]*\b(?:" + "|".join(WEEKDAYS) + r")\.?[\s,]
 _UI = re.compile(r"\b(?:" + "|".join(UI_STEMS) + r")")  # on lower-cased text
 _NOT_HEADLINE_PARTS = CREDIT_MARKERS + UI_PHRASES
 _OPENERS = frozenset("\"'“‘«„¿¡([")
+_FILE_WORD = re.compile(r"[^\s_]_[^\s_]")
+"""Words joined by an underscore ("A.N.N._Peter_Koros"): a file name an image's alt text repeats
+(text browsers print alt texts where get_text() prints nothing), never a headline's words."""
 _ICON = re.compile(r"\s*\b[a-z]+_(?:left|right|up|down|forward|back|more|less|outline|circle|menu)\b")
 _WRAPPER = re.compile(r"^[^:]{3,60}:\s+(?P<rest>.+)$")
 _BY_ANY = re.compile(r" (?:[bB]y|von|por|par|di) ")
@@ -150,6 +153,8 @@ def _headline_shaped(block: Block) -> bool:
     if text[0] + text[-1] in ("()", "[]") or (n_words <= UI_MAX_WORDS and _UI.search(low)):
         return False
     if starts_with_label(text) or not any(c.isalpha() for c in text[:40]):
+        return False
+    if "_" in text and _FILE_WORD.search(text):
         return False
     if "(" in text[:60] or "—" in text[:40] or " - " in text[:40]:
         opening = read_opening(text)
