@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..blocks import UNKNOWN
 from .base import GENERIC_RULES, Page
 
 REFERENCES_HEADING = "references"
@@ -70,7 +71,11 @@ def doubled_label(page: Page) -> None:
             len(text) >= DOUBLED_MIN_CHARS
             and text[-1] not in _SENTENCE_ENDS  # a sentence said twice is a quote repeated, or a test
             and text[0] != "_"  # a drawn field or rule (see `drawn_lines`)
-            and (text[:half] == text[half + 1 :] and text[half] == " " if len(text) % 2 else text[:half] == text[half:])
+            and (
+                text[half] == " " and text[:half] == text[half + 1 :]
+                if len(text) % 2
+                else text[0] == text[half] and text[:half] == text[half:]
+            )
         ):
             page.remove(block, "doubled_label", "an image's alt text printed twice, not article text")
 
@@ -83,7 +88,7 @@ DRAWN_MIN_CHARS = 8
 def drawn_lines(page: Page) -> None:
     # Removed, not kept to the classifier: a search box or a rule is page furniture, and like any
     # such line it parts the story from what follows it.
-    for block in page.undecided():
-        text = block.text
-        if text[0] == "_" and len(text) >= DRAWN_MIN_CHARS and not text.strip("_ "):
+    # One comprehension with C-level tests: most pages have no such line.
+    for block in [b for b in page.blocks if b.text[:1] == "_" and b.label == UNKNOWN]:
+        if len(block.text) >= DRAWN_MIN_CHARS and not block.text.strip("_ "):
             page.remove(block, "drawn_lines", "a form field or rule the browser drew, not text")
