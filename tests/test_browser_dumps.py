@@ -3,6 +3,8 @@ on small invented pages written the way the browsers print them."""
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 
 # An invented story as `lynx -dump -width=80` prints it: body indented three spaces, headings at
@@ -230,9 +232,155 @@ def test_lynx_layout_is_read_from_the_text_when_wide_lines_hide_the_wrap_width()
     assert next(b for b in blocks if b.text.startswith("Buses will be")).text.endswith("officials said.")
 
 
-def test_an_image_alt_text_printed_twice_is_removed() -> None:
-    alt = "Engineers inspect the bridge joints"
-    dump = W3M_STORY.replace("Buses will be diverted", f"{alt} {alt}\n\nBuses will be diverted")
+@pytest.mark.parametrize("sep", [" ", ""], ids=["spaced", "glued"])
+def test_an_image_alt_text_printed_twice_is_removed(sep: str) -> None:
+    """Alt and title text one after the other; w3m may print them with no space between."""
+    alt = "Engineers inspect the bridge joints #harbour"
+    dump = W3M_STORY.replace("Buses will be diverted", f"{alt}{sep}{alt}\n\nBuses will be diverted")
     article = cleaner.clean(dump)
-    assert {r.text: r.rule for r in article.removed}[f"{alt} {alt}"] == "doubled_label"
+    assert {r.text: r.rule for r in article.removed}[f"{alt}{sep}{alt}"] == "doubled_label"
     assert "Buses will be diverted" in article.text and "Shop owners" in article.text
+
+
+def test_a_flattened_run_opening_on_a_credit_label_is_no_caption() -> None:
+    """On a page flattened to one line a piece can open on a credit and go on into the story."""
+    run = (
+        "Image Copyright @harbourcity @harbourcity Report The bridge will close to traffic for six "
+        "weeks from July, the city's transport office said on Monday, while engineers replace the joints."
+    )
+    dump = W3M_STORY.replace("Buses will be diverted", f"{run}\n\nBuses will be diverted")
+    assert run not in {r.text for r in cleaner.clean(dump).removed}
+
+
+# A lynx page whose lead photo stands above the headline: its caption, a long line closing on
+# the credit, is the first block the classifier keeps (the story of LYNX_STORY, run longer).
+LYNX_CAPTION_FIRST = """\
+     * [1]News
+     * [2]Sport
+
+   [3]Search ____________________ Submit
+   The mayor, Elena Marsh, the transport officer, Tom Reed, and the chief
+   engineer, Ana Ruiz, walk across the harbour bridge during an inspection
+   of the steel joints in the town of Porthaven, March 3, 2024. Ana Ruiz/Pool
+   via HARBOUR NEWS
+
+Harbour Bridge to Close for Repairs
+
+   © HARBOUR NEWS / POOL
+   [4]Transport
+   21:17 12.03.2024Short link
+   by [5]Maria Lopez
+
+""" + LYNX_STORY[LYNX_STORY.index("   The harbour bridge will close") : LYNX_STORY.index("References")] + """\
+   The bridge was opened in 1932 and last closed for a full repair in the
+   spring of 1988, when the works took almost three months to complete
+   and traffic on the old town bridge came to a standstill most mornings.
+
+   Engineers said the steel joints had worn faster than expected because
+   of the heavy lorries that have used the crossing since the new port
+   opened, and that the works could not be put off another year.
+
+   The city council will meet on Thursday to vote on a package of help
+   for the shops on the north bank, including a cut in parking charges
+   and a free shuttle bus between the two piers on Saturdays.
+
+   A spokesman for the ferry company said extra boats had been hired from
+   a firm on the coast, and that tickets bought for the bridge buses would
+   also be valid on the ferries for the whole of the closure.
+
+   Cyclists and people on foot will still be able to cross the bridge on
+   the east walkway, which will stay open except for two weekends in July
+   when the cranes lift the new joints into place.
+
+   Residents who want to comment on the plans can write to the transport
+   office until the end of the month, or come to one of the three public
+   meetings that will be held in the town hall during April.
+"""
+
+
+def test_a_lead_caption_above_the_headline_is_no_story_text() -> None:
+    article = cleaner.clean(LYNX_CAPTION_FIRST, url="https://news.example.com/2024/03/12/story-48213.html")
+    assert article.title == "Harbour Bridge to Close for Repairs"
+    assert "The mayor, Elena Marsh" not in article.text and "The harbour bridge will close" in article.text
+
+
+def test_a_long_first_block_ending_on_a_full_stop_is_read_as_a_paragraph() -> None:
+    dump = LYNX_CAPTION_FIRST.replace("via HARBOUR NEWS\n", "via HARBOUR NEWS.\n")
+    article = cleaner.clean(dump, url="https://news.example.com/2024/03/12/story-48213.html")
+    assert article.text.startswith("The mayor, Elena Marsh")
+
+
+def test_a_figure_label_credit_and_caption_printed_as_one_line_are_removed() -> None:
+    """lynx prints a figure's credit label, its credit and its caption as one run, right below
+    the paragraph (get_text("\\n") gives each its line); an embedded post's alt text closes on
+    the same label."""
+    figures = (
+        "   Image copyright City Archive Image caption The old ferry pier, rebuilt in\n"
+        "   1998, seen from the east walkway\n"
+        "   [9]Image Copyright @harbourcity @harbourcity\n"
+        "   Social post by @harbourcity: The harbour bridge closes to traffic on 1\n"
+        "   July for six weeks. Plan your trip ahead. Image Copyright @harbourcity\n"
+        "   @harbourcity\n"
+    )
+    dump = LYNX_CAPTION_FIRST.replace("over the river.\n", "over the river.\n" + figures)
+    article = cleaner.clean(dump)
+    reasons = [r.reason for r in article.removed if r.rule == "captions"]
+    assert reasons == ["photo credit and caption on one line"] * 2 + ["caption ending with its credit label"]
+    assert "ferry pier, rebuilt" not in article.text and "@harbourcity" not in article.text
+    assert "Buses will be diverted" in article.text and "Residents who want to comment" in article.text
+
+
+def test_lynx_form_fields_and_rules_are_removed_as_drawn_lines() -> None:
+    field = "   [7]Search ____________________ Submit\n"
+    rule = "   " + "_" * 66 + "\n"
+    dump = LYNX_STORY.replace("\nHarbour Bridge", "\n   ____________________\n" + field + "\nHarbour Bridge")
+    dump = dump.replace("\nReferences", "\n" + rule + "\nReferences")
+    removed = {r.text: r.rule for r in cleaner.clean(dump).removed}
+    assert removed["____________________"] == removed["_" * 66] == "drawn_lines"
+    assert removed.get("Search ____________________ Submit") != "drawn_lines"
+
+
+def test_lynx_line_broken_inside_a_paragraph_goes_on_when_it_fills_the_width() -> None:
+    """A <br> after a bold lead-in ("About Harbour News" / "harbour news is ..."): the next line
+    starts in lower case and is a full line of the paragraph, so it continues the element; a
+    short lower-case label below a line stays a block of its own."""
+    from cleaner.readers.text import read_blocks
+
+    about = (
+        "\n   About Harbour News\n"
+        "   harbour news is an independent paper for the towns around the bay, with\n"
+        "   reporters in each of the four ports and a weekly print edition.\n"
+        "\n   Harbour Bridge to Close\n   updated 15M ago\n"
+    )
+    blocks = read_blocks(LYNX_STORY.split("References")[0] + about)
+    assert blocks[-3].text.startswith("About Harbour News harbour news is an independent paper")
+    assert [b.text for b in blocks[-2:]] == ["Harbour Bridge to Close", "updated 15M ago"]
+
+
+def test_an_interface_word_below_a_finished_sentence_is_no_wrapped_word() -> None:
+    """An ad slot's label printed right below a paragraph that ends near the width reads like
+    a word wrapped onto the next line; after a sentence end an interface word alone, or an
+    image's file name, is its own element. A wrapped word after no sentence end still joins."""
+    from cleaner.readers.text import read_blocks
+
+    story = W3M_STORY.replace(
+        "said on Monday, while engineers replace the steel joints that carry the deck over the river.",
+        "said on Monday, while engineers replace the joints that carry the deck over it.\nADVERTISEMENT",
+    )
+    texts = [b.text for b in read_blocks(story)]
+    assert "ADVERTISEMENT" in texts
+    assert any(t.endswith("the joints that carry the deck over it.") for t in texts)
+    photo = story.replace("\nADVERTISEMENT", "\nbridge-joint.jpg bridge-joint.jpg")
+    assert "bridge-joint.jpg bridge-joint.jpg" in [b.text for b in read_blocks(photo)]
+    wrapped = story.replace("over it.\nADVERTISEMENT", "over the very old\nrailway")
+    assert any(b.text.endswith("over the very old railway") for b in read_blocks(wrapped))
+
+
+def test_an_image_alt_text_with_file_name_words_is_no_headline() -> None:
+    """w3m prints a lead image's alt text, here with its file name's words ("H.B.W._Ana"),
+    between the byline and the story, where get_text() prints nothing: it is no headline."""
+    dump = W3M_STORY.replace(
+        "Will the harbour bridge be closed all summer?\n",
+        "Harbour Bridge Repairs Begin\n\nBy admin - 2024-03-12\n\nHarbour Bridge Repairs 2024 2025 H.B.W._Ana Ruiz Design\n",
+    )
+    assert cleaner.clean(dump).title == "Harbour Bridge Repairs Begin"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import cleaner
 from cleaner.config import Config
 from cleaner.readers.text import read_blocks
@@ -91,8 +93,14 @@ def test_prompts_and_copyright() -> None:
     assert "newsletter" not in article.text and "cookies" not in article.text and "©" not in article.text
 
 
-def test_captions_removed_or_kept_by_config() -> None:
-    caption = "Commuters wait for a bus in the city centre on Tuesday. (AP Photo/Jane Roe)"
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Commuters wait for a bus in the city centre on Tuesday. (AP Photo/Jane Roe)",
+        "Commuters wait for a bus in the city centre on Tuesday (Image: CITY HERALD )",
+    ],
+)
+def test_captions_removed_or_kept_by_config(caption: str) -> None:
     dump = STORY.replace("Council members", caption + "\nCouncil members", 1)
     assert caption not in cleaner.clean(dump).text
     assert caption in cleaner.clean(dump, keep_captions=True).text

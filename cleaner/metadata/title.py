@@ -99,6 +99,9 @@ _TRAILING_WEEKDAY = re.compile(r"[\s,]*\b(?:" + "|".join(WEEKDAYS) + r")\.?[\s,]
 _UI = re.compile(r"\b(?:" + "|".join(UI_STEMS) + r")")  # on lower-cased text
 _NOT_HEADLINE_PARTS = CREDIT_MARKERS + UI_PHRASES
 _OPENERS = frozenset("\"'“‘«„¿¡([")
+_FILE_WORD = re.compile(r"[^\s_]_[^\s_]")
+"""Words joined by an underscore ("A.N.N._Peter_Koros"): a file name an image's alt text repeats
+(text browsers print alt texts where get_text() prints nothing), never a headline's words."""
 _ICON = re.compile(r"\s*\b[a-z]+_(?:left|right|up|down|forward|back|more|less|outline|circle|menu)\b")
 _WRAPPER = re.compile(r"^[^:]{3,60}:\s+(?P<rest>.+)$")
 _BY_ANY = re.compile(r" (?:[bB]y|von|por|par|di) ")
@@ -150,6 +153,8 @@ def _headline_shaped(block: Block) -> bool:
     if text[0] + text[-1] in ("()", "[]") or (n_words <= UI_MAX_WORDS and _UI.search(low)):
         return False
     if starts_with_label(text) or not any(c.isalpha() for c in text[:40]):
+        return False
+    if "_" in text and _FILE_WORD.search(text):
         return False
     if "(" in text[:60] or "—" in text[:40] or " - " in text[:40]:
         opening = read_opening(text)
@@ -394,7 +399,7 @@ def leading_headline(blocks: Sequence[Block], body: Sequence[Block], url: UrlInf
     """
     if not body or read_title_lines(blocks, body[0].index).parts:
         return 0
-    lead = next((k for k, b in enumerate(body[:BODY_HEAD_SCAN]) if len(b.text) >= BODY_PROSE_CHARS), None)
+    lead = _first_paragraph(body, url)
     if not lead or not any(_quick_ok(b) and not _sentence(b.text) for b in body[:lead]):
         return 0
     found = find_title(blocks, body[lead].index, url).index
@@ -402,6 +407,30 @@ def leading_headline(blocks: Sequence[Block], body: Sequence[Block], url: UrlInf
         if block.index == found:
             return k + 1 if _marked_headline(block, url) else 0
     return 0
+
+
+def _first_paragraph(body: Sequence[Block], url: UrlInfo) -> int | None:
+    """Where the story's first paragraph stands among the body's leading blocks.
+
+    It is the first long block, unless that block stands above a marked headline and closes
+    on a word, as a caption does on its credit ('... Chris Jackson/Pool via REUTERS'), where a
+    paragraph ends on a full stop or a quote: a lead photo's caption printed before the <h1>
+    (text browsers print the figure where the page has it) is no paragraph, and the story
+    starts at the first long block below the headline.
+    """
+    lead = next((k for k, b in enumerate(body[:BODY_HEAD_SCAN]) if len(b.text) >= BODY_PROSE_CHARS), None)
+    if lead != 0 or not body[0].text[-1:].isalnum():
+        return lead
+    head = next((k for k in range(1, min(BODY_HEAD_SCAN, len(body))) if _caption_headline(body[k], url)), None)
+    if head is None:
+        return lead
+    below = body[head + 1 : head + 1 + BODY_HEAD_SCAN]
+    return next((head + 1 + k for k, b in enumerate(below) if len(b.text) >= BODY_PROSE_CHARS), lead)
+
+
+def _caption_headline(block: Block, url: UrlInfo) -> bool:
+    """A short marked headline (see `_marked_headline`) that could stand below a lead caption."""
+    return len(block.text) < BODY_PROSE_CHARS and _quick_ok(block) and not _sentence(block.text) and _marked_headline(block, url)
 
 
 def _marked_headline(block: Block, url: UrlInfo) -> bool:

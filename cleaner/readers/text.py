@@ -172,7 +172,14 @@ def _lynx_wrapped(text: str, current: "_Paragraph", content: str, raw: str, wrap
     first_indent = _LEAD_SPACES.match(text, line_start).end() - line_start
     indent = len(raw) - len(raw.lstrip(" "))
     aligned = indent <= max(block.start - line_start, first_indent) or block.heading > 0
-    return aligned and _wrapped_here(content, wrap, current.raw_len)
+    return aligned and (_wrapped_here(content, wrap, current.raw_len) or _broken_here(content, raw, wrap))
+
+
+def _broken_here(content: str, raw: str, wrap: int) -> bool:
+    """Whether a line break inside the element (a <br>) put the line here: it goes on in lower
+    case ("About Acme" / "acme makes ...") and is itself filled to the width, a paragraph's
+    line. A short line in lower case is a label of its own ("updated 15M ago", "photo.jpg")."""
+    return (content[0].islower() or content[0] in _CONTINUATION_START) and len(raw.rstrip()) >= wrap - WRAP_SLACK
 
 
 def _browser_layout(lines: list[str], wrap: int) -> tuple[int, int]:
@@ -269,7 +276,10 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     if not prev or not nxt:
         return False
     if wrap and _wrapped_here(nxt, wrap, prev_raw_len):
-        return True
+        # "... disagree with them.”" / "ADVERTISEMENT": a sentence ended and the next line is an
+        # interface word alone or an image's file name ("echo-buds.jpg echo-buds.jpg"), an
+        # element the browser printed right below, not a wrapped word.
+        return prev[-1] not in _TERMINAL or (nxt.casefold() not in UI_WORDS and not _file_names(nxt))
     head = nxt[0]
     if prev[-1] in _TERMINAL:
         # '“It was a shame,”' / 'the doctor said.': a quote closed on a comma goes on.
@@ -281,6 +291,14 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     last = prev.rsplit(" ", 1)[-1]
     # "7:04 pm ET" is a time zone, not French "et": an all-caps word is no dangling conjunction.
     return (last.lower() in _DANGLING and not (len(last) > 1 and last.isupper())) or prev[-1] in "(,–—-"
+
+
+_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
+
+
+def _file_names(line: str) -> bool:
+    """A line of image file names only, as a text browser shows an image by its name."""
+    return all(w.lower().endswith(_IMAGE_EXTENSIONS) for w in line.split())
 
 
 def _wrapped_here(nxt: str, wrap: int, prev_raw_len: int) -> bool:

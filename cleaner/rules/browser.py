@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..blocks import UNKNOWN
 from .base import GENERIC_RULES, Page
 
 REFERENCES_HEADING = "references"
@@ -61,14 +62,33 @@ def doubled_label(page: Page) -> None:
     # Text browsers print an image's alt text and its title (or a linked image's alt and the
     # link's text) one after the other: "Hike Kit with Water Hike Kit with Water". Prose never
     # repeats itself whole, and a scraper that drops images (bs4) shows no such line.
+    # w3m may print the two with no space between ("...Water #shopMountain Hike ..."): a phrase
+    # glued to its own copy is the same label.
     for block in page.undecided():
         text = block.text
         half = len(text) // 2
         if (
             len(text) >= DOUBLED_MIN_CHARS
-            and len(text) % 2
             and text[-1] not in _SENTENCE_ENDS  # a sentence said twice is a quote repeated, or a test
-            and text[half] == " "
-            and text[:half] == text[half + 1 :]
+            and text[0] != "_"  # a drawn field or rule (see `drawn_lines`)
+            and (
+                text[half] == " " and text[:half] == text[half + 1 :]
+                if len(text) % 2
+                else text[0] == text[half] and text[:half] == text[half:]
+            )
         ):
             page.remove(block, "doubled_label", "an image's alt text printed twice, not article text")
+
+
+DRAWN_MIN_CHARS = 8
+"""lynx draws a text field as a run of twenty underscores and an <hr> as a longer one."""
+
+
+@GENERIC_RULES.register("drawn_lines", 8, "form fields and rules a text browser draws with underscores")
+def drawn_lines(page: Page) -> None:
+    # Removed, not kept to the classifier: a search box or a rule is page furniture, and like any
+    # such line it parts the story from what follows it.
+    # One comprehension with C-level tests: most pages have no such line.
+    for block in [b for b in page.blocks if b.text[:1] == "_" and b.label == UNKNOWN]:
+        if len(block.text) >= DRAWN_MIN_CHARS and not block.text.strip("_ "):
+            page.remove(block, "drawn_lines", "a form field or rule the browser drew, not text")

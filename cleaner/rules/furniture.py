@@ -61,6 +61,20 @@ CAPTION_LABELS = frozenset(
     "bildunterschrift|légende|legenda|pie de foto".split("|")
 )
 _CAPTION_LABEL = re.compile(r"^(?:image|media|photo) caption\s", re.I)
+_INLINE_CREDIT = re.compile(
+    r"^(?:image|media|photo) copyright(?:\s+\S+){1,4}?\s*(?:$|(?:image|media|photo) caption\s)", re.I
+)
+"""A credit label with its credit (and caption) on the same line: a text browser prints the
+label, the credit and the caption of a figure as one run ('Image copyright Getty Images Image
+caption ...'), where get_text("\\n") gives each its line."""
+_TRAILING_CREDIT = re.compile(r"\b(?:image|media|photo) copyright(?:\s+[^\s.!?]+){1,4}\s*$", re.I)
+"""The same label closing a caption or an embed's alt text ('Twitter post by @x: ... Image
+Copyright @x @x'): no paragraph of a story ends on a credit label and its name."""
+INLINE_CAPTION_MAX_WORDS = 30
+"""A credit and caption printed as one line are this short: a longer run is a flattened page's
+piece, where the story goes on after the caption."""
+EMBED_MAX_WORDS = 70
+"""An embedded post's alt text runs longer than a caption: a tweet (280 characters) and its label."""
 _NEWSLETTER = re.compile(r"\bnewsletters?\b", re.I)
 NEWSLETTER_LINE_MAX_WORDS = 12
 """A line this short that names a newsletter is a sign-up prompt ("Get our daily ... newsletter")."""
@@ -196,6 +210,10 @@ def captions(page: Page) -> None:
                 page.remove(nxt, "captions", f"photo caption or credit after {block.text!r}")
         elif _CAPTION_LABEL.match(block.text):
             page.remove(block, "captions", "photo caption")
+        elif block.words <= INLINE_CAPTION_MAX_WORDS and _INLINE_CREDIT.match(block.text):
+            page.remove(block, "captions", "photo credit and caption on one line")
+        elif block.words <= EMBED_MAX_WORDS and _TRAILING_CREDIT.search(block.text[-80:]):
+            page.remove(block, "captions", "caption ending with its credit label")
         elif _is_credit(block):
             page.remove(block, "captions", "photo credit")
             prev = blocks[block.index - 1] if block.index > 0 else None

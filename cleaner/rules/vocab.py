@@ -447,6 +447,7 @@ PHOTO_CREDIT_MARKERS = (
     "image credit",
     "(photo:",
     "(photo by",
+    "(image:",
     "(photo courtesy",
     "(courtesy",
     "file photo",
