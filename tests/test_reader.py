@@ -217,3 +217,18 @@ def test_a_page_on_one_line_is_also_cut_after_a_teaser_trailing_off() -> None:
     assert len(line) > 2500
     texts = [b.text for b in read_blocks(line + "\n")]
     assert texts[-2:] == teasers
+
+
+def test_a_line_holding_only_the_rest_of_a_link_target_goes_on_with_the_paragraph() -> None:
+    """html2text (78 columns) wraps a long link target onto a line of its own: once the markdown
+    is blanked that line reads empty, but it is no paragraph break."""
+    dump = (
+        "The county said the new ferry would carry 200 cars, more than twice as many as\n"
+        "the one it replaces. [The Coast Gazette reports](https://gazette.example.com/2019/11/18/ferry-\n"
+        "will-carry-twice-as-many-cars-as-the-old-one-county-says/)\n"
+        "the first sailing is planned for [early spring](https://example.com/x).\n"
+    )
+    assert [b.text for b in read_blocks(dump)] == [
+        "The county said the new ferry would carry 200 cars, more than twice as many as the one it "
+        "replaces. The Coast Gazette reports the first sailing is planned for early spring."
+    ]

@@ -9,7 +9,8 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
 * markdown link and image syntax (`[text](url "title")`, `![alt](src)`, what markdownify and
   html2text write by default) is reduced to the link text, in place and length for length, so a
   menu of links reads as the words it showed and spans still point into the input; lynx's link
-  numbers ("[12]Subscribe") are blanked the same way;
+  numbers ("[12]Subscribe") are blanked the same way; a line html2text filled with the rest of a
+  wrapped link target reads empty then, but it is no paragraph break;
 * BeautifulSoup's `get_text("\\n")` breaks a sentence at every inline link ("WeWork agreed to a" /
   "rescue by its largest shareholder" / ", Japanese ..."): such fragments are re-joined when the
   next line continues the sentence (starts in lower case or with closing punctuation);
@@ -222,6 +223,13 @@ def unlink_markdown(text: str) -> str:
     if _IMAGE_HINT.search(text):
         text = _BRACKETED.sub(_blank_file_name, text)
     return text
+
+
+def markdown_link_texts(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of every markdown link's text, in order: what `unlink_markdown`
+    keeps of a link (images inside a link are blanked first, as there)."""
+    blanked = _MD_IMAGE.sub(_blank_out, text)
+    return [m.span(1) for m in _MD_LINK.finditer(blanked)]
 
 
 def _blank_file_name(m: re.Match[str]) -> str:
@@ -463,8 +471,12 @@ def read_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
+    markdown = plain is not text and "](" in text
     for lineno, pos, raw, piece in raw_lines:
         line = raw if plain is text else plain[pos : pos + len(raw)]
+        if markdown and current is not None and line.isspace() and not raw.isspace():
+            current.raw_len = len(raw.rstrip())  # the rest of a wrapped link target: no paragraph break
+            continue
         if not line or line.isspace():
             blank = True
             if current is not None:
