@@ -232,3 +232,16 @@ def test_a_line_holding_only_the_rest_of_a_link_target_goes_on_with_the_paragrap
         "The county said the new ferry would carry 200 cars, more than twice as many as the one it "
         "replaces. The Coast Gazette reports the first sailing is planned for early spring."
     ]
+
+
+def test_a_linked_headline_wrapped_before_its_target_is_one_heading() -> None:
+    """html2text wraps before a link target too long for the line, so a linked headline breaks
+    early, well short of the width: the open link carries it on to the next line."""
+    import textwrap
+
+    para = ("Fishing ministers agreed early on Tuesday to cut cod catches in the western Baltic by a "
+            "further third, the deepest cut in a decade, after talks that ran through the night.")
+    heading = "# [Ministers Agree to Cut Baltic Cod Catches by a Third\nAfter All-Night Talks](https://news.example.com/2019/11/19/ministers-agree-cod-\ncatches-cut)"
+    blocks = read_blocks("\n\n".join([textwrap.fill(para, 78), heading, *[textwrap.fill(para, 78)] * 5]))
+    assert (blocks[1].text, blocks[1].heading) == ("Ministers Agree to Cut Baltic Cod Catches by a Third After All-Night Talks", 1)
+    assert [b.text for b in read_blocks("Prices rose [sharply\nLast Year](/a) in the city.\n\nMarkets")] == ["Prices rose sharply Last Year in the city.", "Markets"]

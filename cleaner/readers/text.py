@@ -306,6 +306,13 @@ def _in_sentence(line: str) -> bool:
     return lower * 2 >= len(words) and ("," in line or lower * 3 >= len(words) * 2)
 
 
+def _opens_link(raw: str) -> bool:
+    """Whether a markdown line opens a link and leaves it open: html2text wraps before a link
+    target too long for the line, so the link's text goes on on the next line (a wrapped linked
+    headline), however short this line is."""
+    return raw.count("[") > raw.count("]")
+
+
 def _is_fragment(last_words: int, nxt: str) -> bool:
     """The last line taken or the next one is short enough to be a piece of a sentence split at
     an inline link."""
@@ -327,7 +334,7 @@ class _Paragraph:
 
     # `words` counts the last input line taken (the piece a link may have cut short), not the
     # paragraph: "... sending" / "shares" / "lower ahead of ..." goes on after a long start.
-    __slots__ = ("block", "parts", "tail", "words", "raw_len")
+    __slots__ = ("block", "parts", "tail", "words", "raw_len", "open_link")
 
     def __init__(self, block: Block, raw_len: int) -> None:
         self.block = block
@@ -335,8 +342,11 @@ class _Paragraph:
         self.tail = block.text[-TAIL_CHARS:]
         self.words = block.text.count(" ") + 1
         self.raw_len = raw_len
+        self.open_link = False  # the last line opened a markdown link it did not close
 
     def can_take(self, content: str, wrap: int) -> bool:
+        if self.open_link:  # "# [Man Develops 'Duvet Lung' After Getting New" / "Bedding](/a/b)"
+            return self.block.n_lines < MAX_JOINED_LINES
         if self.block.heading:  # a markdown heading goes on only where a wrapper cut it (html2text)
             return (
                 bool(wrap)
@@ -517,6 +527,8 @@ def read_blocks(text: str) -> list[Block]:
             and (not margin_heading or _lynx_wrapped(text, current, content, raw, wrap))
         ):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
+            if markdown:
+                current.open_link = _opens_link(raw)
             continue
         if current is not None:
             current.close()
@@ -524,6 +536,8 @@ def read_blocks(text: str) -> list[Block]:
         block.glued = piece == _GLUED
         blocks.append(block)
         current = _Paragraph(block, raw_len)
+        if markdown:
+            current.open_link = _opens_link(raw)
         blank = False
     if current is not None:
         current.close()
