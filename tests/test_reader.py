@@ -245,3 +245,18 @@ def test_a_linked_headline_wrapped_before_its_target_is_one_heading() -> None:
     blocks = read_blocks("\n\n".join([textwrap.fill(para, 78), heading, *[textwrap.fill(para, 78)] * 5]))
     assert (blocks[1].text, blocks[1].heading) == ("Ministers Agree to Cut Baltic Cod Catches by a Third After All-Night Talks", 1)
     assert [b.text for b in read_blocks("Prices rose [sharply\nLast Year](/a) in the city.\n\nMarkets")] == ["Prices rose sharply Last Year in the city.", "Markets"]
+
+
+def test_a_long_menu_of_links_does_not_hide_the_wrap_width() -> None:
+    """html2text with links kept: a menu's items are as long as their link targets make them, and
+    on a page with a long menu too few lines end near the width to tell it, unless the items
+    are left out of the reading."""
+    import textwrap
+
+    # Capitalised words after each break: only the wrap width tells these lines go on.
+    para = ("Officials From The Regional Water Board Of North Valley Said On Monday That The Reservoir "
+            "Near Lake Town Had Fallen To Its Lowest Level Since Records Began In 1921 And Asked "
+            "Households Across The County To Cut Their Use By A Fifth Until The Autumn Rains Return.")
+    menu = [f"  * [Local News Section {n}](/sections/{n}/)" for n in range(40)]
+    blocks = read_blocks("\n".join(menu) + "\n\n" + "\n\n".join([textwrap.fill(para, 78)] * 3))
+    assert [b.text for b in blocks[-3:]] == [para] * 3

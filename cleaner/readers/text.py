@@ -64,6 +64,9 @@ _BRACKETED = re.compile(r"\[(?:[^\[\]\s]|\n[ \t]*){4,600}\]")
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|ico)\b|[?=;/]", re.IGNORECASE)
 _IMAGE_HINT = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)|;base64|&amp;", re.IGNORECASE)
 """What a page with such image names shows somewhere: other dumps skip the bracket search."""
+_MD_ITEM = re.compile(r" *[*+-] +\[")
+"""A markdown list item that opens with a link, "  * [World](/world/)": a menu's line, as long as
+its link target makes it, tells nothing of the width the text was wrapped at."""
 _LAYOUT_FIRST = frozenset("#@-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
@@ -133,7 +136,7 @@ def _wrap_width(lines: list[str]) -> int:
     In a wrapped text many lines end within a few characters of the same maximum, and no line
     (apart from those holding an unbreakable URL) is longer.
     """
-    kept = [s.rstrip() for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2]
+    kept = [s.rstrip() for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2 and not _MD_ITEM.match(s)]
     kept = [s for s in kept if "/" not in s or not _unbreakable(s)]  # a URL tells nothing of the width
     if len(kept) < 8:
         return 0
