@@ -196,3 +196,20 @@ def test_teaser_cards_all_link_text_are_removed() -> None:
     assert "Seals return" not in article.text
     assert "double the mooring fees" in article.text
     assert any(r.rule == "link_card" for r in article.removed)
+
+
+def test_images_shown_by_their_alt_text_beside_markdown_links_are_removed() -> None:
+    """inscriptis with display_images and display_links: "[alt][title]" lines are pictures; a
+    single bracketed line (an editor's note) stays."""
+    import cleaner
+
+    story = (
+        "The harbour board voted on Monday to [double the mooring fees](/news/fees) for visiting yachts, "
+        "saying the money would pay for new pontoons and a second fuel dock by the summer."
+    )
+    note = "[This story was updated on Tuesday with comment from the yacht club.]"
+    image = "[Yachts moored in the old harbour at dawn][Yachts moored in the old harbour at dawn]"
+    dump = "\n\n".join(["Harbour fees to double", story, image, story.replace("Monday", "Tuesday"), note])
+    article = cleaner.clean(dump)
+    assert "Yachts moored" not in article.text
+    assert [r.text for r in article.removed if r.rule == "image_alt"] == [image]

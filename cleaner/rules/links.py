@@ -11,6 +11,7 @@ in the dump are the spans in the blocks.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from ..blocks import Block
@@ -50,3 +51,23 @@ def link_card(page: Page) -> None:
     for block in candidates:
         if _link_share(source, spans, ends, block) >= CARD_MIN_LINK_SHARE:
             page.remove(block, "link_card", "a teaser card, all link text: not the story's text")
+
+
+# inscriptis with display_images shows an image as its alt text in brackets, "[Hikers at the
+# summit]", doubled when the title text repeats it ("[Kit][Kit]"), beside links written as
+# markdown, "[text](url)". A page with markdown links and no markdown image ("![alt](src)", what
+# html2text and markdownify write) shows its images so. A line of two or more bracketed runs is
+# such images; a single one may as well be an editor's note or a citation, "[Updated at 5pm]".
+_BRACKETS_ONLY = re.compile(r"(?:\[[^\[\]]+\] ?){2,}")
+_MD_IMAGE_OPEN = "!["
+
+
+@GENERIC_RULES.register("image_alt", 9, "images shown by their alt text in brackets beside markdown links")
+def image_alt(page: Page) -> None:
+    source = page.source
+    if "](" not in source or _MD_IMAGE_OPEN in source:
+        return
+    for block in page.undecided():
+        text = block.text
+        if text[0] == "[" and text[-1] == "]" and _BRACKETS_ONLY.fullmatch(text):
+            page.remove(block, "image_alt", "an image shown by its alt text, not the story's text")
