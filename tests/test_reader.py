@@ -260,3 +260,16 @@ def test_a_long_menu_of_links_does_not_hide_the_wrap_width() -> None:
     menu = [f"  * [Local News Section {n}](/sections/{n}/)" for n in range(40)]
     blocks = read_blocks("\n".join(menu) + "\n\n" + "\n\n".join([textwrap.fill(para, 78)] * 3))
     assert [b.text for b in blocks[-3:]] == [para] * 3
+
+
+def test_a_link_text_may_hold_brackets_and_a_quoted_target_may_wrap() -> None:
+    """html2text keeps a bracketed tag in a link's text, "[[Review] ...](url)", and inside a
+    blockquote it wraps a long image target after a hyphen with the quote's "> " on the next line."""
+    dump = (
+        "[[Review] Our readers on the new harbour ferry](https://blog.example.com/2019/ferry-review/)\n\n"
+        "> ![](https://blog.example.com/wp-\n"
+        "> content/uploads/2019/10/ferry-deck-580x1030.jpeg)\n"
+    )
+    texts = [b.text for b in read_blocks(dump)]
+    assert texts[0] == "[Review] Our readers on the new harbour ferry"
+    assert not any("uploads" in t or "![" in t for t in texts)

@@ -50,10 +50,12 @@ _SENTENCE_END = re.compile(
 _LEAD_SPACES = re.compile(" *")
 _SETEXT = re.compile(r"={3,}|-{3,}")
 # A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), which html2text
-# may wrap after a hyphen, then an optional quoted title that may wrap onto the next line.
-_LINK_TARGET = r"\((?:-\n|[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
+# may wrap after a hyphen (inside a blockquote, the next line starts with its "> "), then an
+# optional quoted title that may wrap onto the next line.
+_LINK_TARGET = r"\((?:-\n(?:> ?)*|[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _LINK_TARGET)
-_MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _LINK_TARGET)
+# The text may hold one level of brackets, "[[Review] More from our readers](/blog/review)".
+_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]" + _LINK_TARGET)
 # lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
 # footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
 _NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
