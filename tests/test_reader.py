@@ -228,10 +228,9 @@ def test_a_line_holding_only_the_rest_of_a_link_target_goes_on_with_the_paragrap
         "will-carry-twice-as-many-cars-as-the-old-one-county-says/)\n"
         "the first sailing is planned for [early spring](https://example.com/x).\n"
     )
-    assert [b.text for b in read_blocks(dump)] == [
-        "The county said the new ferry would carry 200 cars, more than twice as many as the one it "
-        "replaces. The Coast Gazette reports the first sailing is planned for early spring."
-    ]
+    joined = ("The county said the new ferry would carry 200 cars, more than twice as many as the one it "
+              "replaces. The Coast Gazette reports the first sailing is planned for early spring.")
+    assert [b.text for b in read_blocks(dump)] == [joined]
 
 
 def test_a_linked_headline_wrapped_before_its_target_is_one_heading() -> None:
