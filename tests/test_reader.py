@@ -272,3 +272,19 @@ def test_a_link_text_may_hold_brackets_and_a_quoted_target_may_wrap() -> None:
     texts = [b.text for b in read_blocks(dump)]
     assert texts[0] == "[Review] Our readers on the new harbour ferry"
     assert not any("uploads" in t or "![" in t for t in texts)
+
+
+def test_emphasis_markup_beside_markdown_links_reads_as_its_words() -> None:
+    """html2text keeps emphasis when it keeps links, and wraps it like any words; snake_case and
+    a lone "*" are no emphasis."""
+    dump = (
+        "The survey, published in the journal _Marine Ecology_, counted the [seals](/seals) of the\n"
+        "_outer harbour_ and found **more pups than\never before**. Data are in the file seal_counts_2019.\n"
+        "\n"
+        "* Counts by 5 * 2 teams\n"
+    )
+    assert [b.text for b in read_blocks(dump)] == [
+        "The survey, published in the journal Marine Ecology, counted the seals of the outer harbour "
+        "and found more pups than ever before . Data are in the file seal_counts_2019.",  # wrapped: no line moves
+        "Counts by 5 * 2 teams",
+    ]

@@ -56,6 +56,10 @@ _LINK_TARGET = r"\((?:-\n(?:> ?)*|[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _LINK_TARGET)
 # The text may hold one level of brackets, "[[Review] More from our readers](/blog/review)".
 _MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]" + _LINK_TARGET)
+# html2text keeps emphasis with its links: "_the Big Bang_", "**Related:**", wrapped like any
+# words. Only a marker at a word's edge (not "snake_case", "5**2") that closes on the same or the
+# next line; single "*" is left alone, it is a bullet or a footnote mark as often.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|_)(?=[^\s*_])((?:[^\n]|\n(?!\s*\n)){1,400}?)(?<=[^\s*_])\1(?![\w*])")
 # lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
 # footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
 _NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
@@ -216,6 +220,16 @@ def _link_text(m: re.Match[str]) -> str:
     return " " + text + rest
 
 
+def _emphasised_text(m: re.Match[str]) -> str:
+    """The emphasised words in the space their markup took, right-aligned before punctuation
+    like a link's text (see `_link_text`); on one line only, so no line break moves."""
+    marker, inner = m.group(1), m.group(2)
+    pad = " " * len(marker)
+    if m.end() < len(m.string) and m.string[m.end()] in _CONTINUATION_START and "\n" not in inner:
+        return pad + pad + inner
+    return pad + inner + pad
+
+
 def unlink_markdown(text: str) -> str:
     """`[text](url)` -> the text, `![alt](src)`, lynx's "[12]" link numbers and its bracketed
     image file names -> spaces, length for length (see the module doc)."""
@@ -225,6 +239,8 @@ def unlink_markdown(text: str) -> str:
     if "](" in text:
         text = _MD_IMAGE.sub(_blank_out, text)
         text = _MD_LINK.sub(_link_text, text)
+        if "_" in text or "**" in text:
+            text = _EMPHASIS.sub(_emphasised_text, text)
     if _IMAGE_HINT.search(text):
         text = _BRACKETED.sub(_blank_file_name, text)
     return text
