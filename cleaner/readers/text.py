@@ -55,7 +55,7 @@ _SETEXT = re.compile(r"={3,}|-{3,}")
 _LINK_TARGET = r"\((?:-\n(?:> ?)*|[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _LINK_TARGET)
 # The text may hold one level of brackets, "[[Review] More from our readers](/blog/review)".
-_MD_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]" + _LINK_TARGET)
+_MD_LINK = re.compile(r"\[((?:[^\[\]]++|\[[^\[\]]*\])*+)\]" + _LINK_TARGET)
 # html2text keeps emphasis with its links: "_the Big Bang_", "**Related:**", wrapped like any
 # words. Only a marker at a word's edge (not "snake_case", "5**2") that closes on the same or the
 # next line; single "*" is left alone, it is a bullet or a footnote mark as often.
@@ -237,8 +237,12 @@ def unlink_markdown(text: str) -> str:
         return text
     text = _NUMBERED_LINK.sub(_blank_out, text)
     if "](" in text:
+        source = text
+        spans: list[tuple[int, int]] = []
         text = _MD_IMAGE.sub(_blank_out, text)
-        text = _MD_LINK.sub(_link_text, text)
+        text = _MD_LINK.sub(lambda m: spans.append(m.span(1)) or _link_text(m), text)
+        global _LAST_LINK_TEXTS
+        _LAST_LINK_TEXTS = (source, spans)
         if "_" in text or "**" in text:
             text = _EMPHASIS.sub(_emphasised_text, text)
     if _IMAGE_HINT.search(text):
@@ -246,9 +250,18 @@ def unlink_markdown(text: str) -> str:
     return text
 
 
+_LAST_LINK_TEXTS: tuple[str, list[tuple[int, int]]] = ("", [])
+"""The link text spans `unlink_markdown` found in the text it read last: the rules ask for those
+of the same dump right after (one tuple, replaced whole: a reader on another thread at worst
+makes the next ask compute them again)."""
+
+
 def markdown_link_texts(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of every markdown link's text, in order: what `unlink_markdown`
     keeps of a link (images inside a link are blanked first, as there)."""
+    last, spans = _LAST_LINK_TEXTS
+    if last is text:
+        return spans
     blanked = _MD_IMAGE.sub(_blank_out, text)
     return [m.span(1) for m in _MD_LINK.finditer(blanked)]
 

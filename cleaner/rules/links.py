@@ -24,8 +24,12 @@ CARD_MIN_LINK_SHARE = 0.9
 """Share of a block's letters and digits inside link text above which it is a card, not prose."""
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def _alnum(text: str) -> int:
-    return sum(1 for c in text if c.isalnum())
+    """How many letters and digits the text has (spaces and markup left out)."""
+    return len(text) - sum(len(run) for run in _NOT_ALNUM.findall(text))
 
 
 def _link_share(source: str, spans: list[tuple[int, int]], ends: list[int], block: Block) -> float:
