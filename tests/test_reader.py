@@ -280,11 +280,13 @@ def test_emphasis_markup_beside_markdown_links_reads_as_its_words() -> None:
     dump = (
         "The survey, published in the journal _Marine Ecology_, counted the [seals](/seals) of the\n"
         "_outer harbour_ and found **more pups than\never before**. Data are in the file seal_counts_2019.\n"
+        "The theme is **_Life on the Rocks_**.\n"
         "\n"
         "* Counts by 5 * 2 teams\n"
     )
     assert [b.text for b in read_blocks(dump)] == [
         "The survey, published in the journal Marine Ecology, counted the seals of the outer harbour "
         "and found more pups than ever before . Data are in the file seal_counts_2019.",  # wrapped: no line moves
+        "The theme is Life on the Rocks.",
         "Counts by 5 * 2 teams",
     ]

@@ -59,7 +59,9 @@ _MD_LINK = re.compile(r"\[((?:[^\[\]]++|\[[^\[\]]*\])*+)\]" + _LINK_TARGET)
 # html2text keeps emphasis with its links: "_the Big Bang_", "**Related:**", wrapped like any
 # words. Only a marker at a word's edge (not "snake_case", "5**2") that closes on the same or the
 # next line; single "*" is left alone, it is a bullet or a footnote mark as often.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|_)(?=[^\s*_])((?:[^\n]|\n(?!\s*\n)){1,400}?)(?<=[^\s*_])\1(?![\w*])")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|_)(?=\S)((?:[^\n]|\n(?!\s*\n)){1,400}?)(?<=\S)\1(?![\w*])")
+_NESTED_EMPHASIS = ("**_", "_**")
+"""Bold around italics, "**_The Medium is the Message_**": the inner markup goes in a second pass."""
 # lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
 # footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
 _NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
@@ -245,6 +247,8 @@ def unlink_markdown(text: str) -> str:
         _LAST_LINK_TEXTS = (source, spans)
         if "_" in text or "**" in text:
             text = _EMPHASIS.sub(_emphasised_text, text)
+            if any(nested in source for nested in _NESTED_EMPHASIS):
+                text = _EMPHASIS.sub(_emphasised_text, text)
     if _IMAGE_HINT.search(text):
         text = _BRACKETED.sub(_blank_file_name, text)
     return text
