@@ -242,7 +242,12 @@ def unlink_markdown(text: str) -> str:
         source = text
         spans: list[tuple[int, int]] = []
         text = _MD_IMAGE.sub(_blank_out, text)
-        text = _MD_LINK.sub(lambda m: spans.append(m.span(1)) or _link_text(m), text)
+
+        def link_text(m: re.Match[str]) -> str:
+            spans.append(m.span(1))  # kept for the rules (markdown_link_texts)
+            return _link_text(m)
+
+        text = _MD_LINK.sub(link_text, text)
         global _LAST_LINK_TEXTS
         _LAST_LINK_TEXTS = (source, spans)
         if "_" in text or "**" in text:
