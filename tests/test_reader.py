@@ -217,3 +217,76 @@ def test_a_page_on_one_line_is_also_cut_after_a_teaser_trailing_off() -> None:
     assert len(line) > 2500
     texts = [b.text for b in read_blocks(line + "\n")]
     assert texts[-2:] == teasers
+
+
+def test_a_line_holding_only_the_rest_of_a_link_target_goes_on_with_the_paragraph() -> None:
+    """html2text (78 columns) wraps a long link target onto a line of its own: once the markdown
+    is blanked that line reads empty, but it is no paragraph break."""
+    dump = (
+        "The county said the new ferry would carry 200 cars, more than twice as many as\n"
+        "the one it replaces. [The Coast Gazette reports](https://gazette.example.com/2019/11/18/ferry-\n"
+        "will-carry-twice-as-many-cars-as-the-old-one-county-says/)\n"
+        "the first sailing is planned for [early spring](https://example.com/x).\n"
+    )
+    joined = ("The county said the new ferry would carry 200 cars, more than twice as many as the one it "
+              "replaces. The Coast Gazette reports the first sailing is planned for early spring.")
+    assert [b.text for b in read_blocks(dump)] == [joined]
+
+
+def test_a_linked_headline_wrapped_before_its_target_is_one_heading() -> None:
+    """html2text wraps before a link target too long for the line, so a linked headline breaks
+    early, well short of the width: the open link carries it on to the next line."""
+    import textwrap
+
+    para = ("Fishing ministers agreed early on Tuesday to cut cod catches in the western Baltic by a "
+            "further third, the deepest cut in a decade, after talks that ran through the night.")
+    heading = "# [Ministers Agree to Cut Baltic Cod Catches by a Third\nAfter All-Night Talks](https://news.example.com/2019/11/19/ministers-agree-cod-\ncatches-cut)"
+    blocks = read_blocks("\n\n".join([textwrap.fill(para, 78), heading, *[textwrap.fill(para, 78)] * 5]))
+    assert (blocks[1].text, blocks[1].heading) == ("Ministers Agree to Cut Baltic Cod Catches by a Third After All-Night Talks", 1)
+    assert [b.text for b in read_blocks("Prices rose [sharply\nLast Year](/a) in the city.\n\nMarkets")] == ["Prices rose sharply Last Year in the city.", "Markets"]
+
+
+def test_a_long_menu_of_links_does_not_hide_the_wrap_width() -> None:
+    """html2text with links kept: a menu's items are as long as their link targets make them, and
+    on a page with a long menu too few lines end near the width to tell it, unless the items
+    are left out of the reading."""
+    import textwrap
+
+    # Capitalised words after each break: only the wrap width tells these lines go on.
+    para = ("Officials From The Regional Water Board Of North Valley Said On Monday That The Reservoir "
+            "Near Lake Town Had Fallen To Its Lowest Level Since Records Began In 1921 And Asked "
+            "Households Across The County To Cut Their Use By A Fifth Until The Autumn Rains Return.")
+    menu = [f"  * [Local News Section {n}](/sections/{n}/)" for n in range(40)]
+    blocks = read_blocks("\n".join(menu) + "\n\n" + "\n\n".join([textwrap.fill(para, 78)] * 3))
+    assert [b.text for b in blocks[-3:]] == [para] * 3
+
+
+def test_a_link_text_may_hold_brackets_and_a_quoted_target_may_wrap() -> None:
+    """html2text keeps a bracketed tag in a link's text, "[[Review] ...](url)", and inside a
+    blockquote it wraps a long image target after a hyphen with the quote's "> " on the next line."""
+    dump = (
+        "[[Review] Our readers on the new harbour ferry](https://blog.example.com/2019/ferry-review/)\n\n"
+        "> ![](https://blog.example.com/wp-\n"
+        "> content/uploads/2019/10/ferry-deck-580x1030.jpeg)\n"
+    )
+    texts = [b.text for b in read_blocks(dump)]
+    assert texts[0] == "[Review] Our readers on the new harbour ferry"
+    assert not any("uploads" in t or "![" in t for t in texts)
+
+
+def test_emphasis_markup_beside_markdown_links_reads_as_its_words() -> None:
+    """html2text keeps emphasis when it keeps links, and wraps it like any words; snake_case and
+    a lone "*" are no emphasis."""
+    dump = (
+        "The survey, published in the journal _Marine Ecology_, counted the [seals](/seals) of the\n"
+        "_outer harbour_ and found **more pups than\never before**. Data are in the file seal_counts_2019.\n"
+        "The theme is **_Life on the Rocks_**.\n"
+        "\n"
+        "* Counts by 5 * 2 teams\n"
+    )
+    assert [b.text for b in read_blocks(dump)] == [
+        "The survey, published in the journal Marine Ecology, counted the seals of the outer harbour "
+        "and found more pups than ever before . Data are in the file seal_counts_2019.",  # wrapped: no line moves
+        "The theme is Life on the Rocks.",
+        "Counts by 5 * 2 teams",
+    ]

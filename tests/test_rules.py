@@ -182,3 +182,42 @@ def test_unrendered_shortcodes_are_removed_and_brackets_in_prose_are_not() -> No
     assert removed == {button, lone}
     far = "[button] " + "x " * 400 + "[/button]"  # a pair 800 characters apart is no shortcode
     assert not any(b.rule == "shortcodes" for b in run_rule("shortcodes", f"{STORY}{far}\n").blocks)
+
+
+def test_teaser_cards_all_link_text_are_removed() -> None:
+    """html2text with links kept writes a teaser card as one link around its picture, headline,
+    summary and age; a row of them runs on as one paragraph. A story paragraph with links stays."""
+    import cleaner
+
+    story = (
+        "The harbour board voted on Monday to [double the mooring fees](/news/fees) for visiting yachts, "
+        "saying the money would pay for new pontoons and a second fuel dock by the summer."
+    )
+    cards = (
+        "[ ![seals.jpg\n](https://cdn.example.com/i/2019/11/20/640x360/seals.jpg#) Seals return to the "
+        "harbour  A survey counted more pups than in any year since 1990, the trust said  2H ago\n"
+        "](/news/seals/) [ ![ferry.jpg](https://cdn.example.com/i/ferry.jpg#) New ferry to carry twice "
+        "as many cars  The county says the first sailing is planned for early spring  5H ago ](/news/ferry/)"
+    )
+    dump = "\n\n".join(["# Harbour fees to double", story, story.replace("Monday", "Tuesday"), "### More News", cards])
+    article = cleaner.clean(dump)
+    assert "Seals return" not in article.text
+    assert "double the mooring fees" in article.text
+    assert any(r.rule == "link_card" for r in article.removed)
+
+
+def test_images_shown_by_their_alt_text_beside_markdown_links_are_removed() -> None:
+    """inscriptis with display_images and display_links: "[alt][title]" lines are pictures; a
+    single bracketed line (an editor's note) stays."""
+    import cleaner
+
+    story = (
+        "The harbour board voted on Monday to [double the mooring fees](/news/fees) for visiting yachts, "
+        "saying the money would pay for new pontoons and a second fuel dock by the summer."
+    )
+    note = "[This story was updated on Tuesday with comment from the yacht club.]"
+    image = "[Yachts moored in the old harbour at dawn][Yachts moored in the old harbour at dawn]"
+    dump = "\n\n".join(["Harbour fees to double", story, image, story.replace("Monday", "Tuesday"), note])
+    article = cleaner.clean(dump)
+    assert "Yachts moored" not in article.text
+    assert [r.text for r in article.removed if r.rule == "image_alt"] == [image]

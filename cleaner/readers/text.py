@@ -9,7 +9,8 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
 * markdown link and image syntax (`[text](url "title")`, `![alt](src)`, what markdownify and
   html2text write by default) is reduced to the link text, in place and length for length, so a
   menu of links reads as the words it showed and spans still point into the input; lynx's link
-  numbers ("[12]Subscribe") are blanked the same way;
+  numbers ("[12]Subscribe") are blanked the same way; a line html2text filled with the rest of a
+  wrapped link target reads empty then, but it is no paragraph break;
 * BeautifulSoup's `get_text("\\n")` breaks a sentence at every inline link ("WeWork agreed to a" /
   "rescue by its largest shareholder" / ", Japanese ..."): such fragments are re-joined when the
   next line continues the sentence (starts in lower case or with closing punctuation);
@@ -49,10 +50,18 @@ _SENTENCE_END = re.compile(
 _LEAD_SPACES = re.compile(" *")
 _SETEXT = re.compile(r"={3,}|-{3,}")
 # A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), which html2text
-# may wrap after a hyphen, then an optional quoted title that may wrap onto the next line.
-_LINK_TARGET = r"\((?:-\n|[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
+# may wrap after a hyphen (inside a blockquote, the next line starts with its "> "), then an
+# optional quoted title that may wrap onto the next line.
+_LINK_TARGET = r"\((?:-\n(?:> ?)*|[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _LINK_TARGET)
-_MD_LINK = re.compile(r"\[([^\[\]]*)\]" + _LINK_TARGET)
+# The text may hold one level of brackets, "[[Review] More from our readers](/blog/review)".
+_MD_LINK = re.compile(r"\[((?:[^\[\]]++|\[[^\[\]]*\])*+)\]" + _LINK_TARGET)
+# html2text keeps emphasis with its links: "_the Big Bang_", "**Related:**", wrapped like any
+# words. Only a marker at a word's edge (not "snake_case", "5**2") that closes on the same or the
+# next line; single "*" is left alone, it is a bullet or a footnote mark as often.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|_)(?=\S)((?:[^\n]|\n(?!\s*\n)){1,400}?)(?<=\S)\1(?![\w*])")
+_NESTED_EMPHASIS = ("**_", "_**")
+"""Bold around italics, "**_The Medium is the Message_**": the inner markup goes in a second pass."""
 # lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
 # footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
 _NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
@@ -63,6 +72,9 @@ _BRACKETED = re.compile(r"\[(?:[^\[\]\s]|\n[ \t]*){4,600}\]")
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|ico)\b|[?=;/]", re.IGNORECASE)
 _IMAGE_HINT = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)|;base64|&amp;", re.IGNORECASE)
 """What a page with such image names shows somewhere: other dumps skip the bracket search."""
+_MD_ITEM = re.compile(r" *[*+-] +\[")
+"""A markdown list item that opens with a link, "  * [World](/world/)": a menu's line, as long as
+its link target makes it, tells nothing of the width the text was wrapped at."""
 _LAYOUT_FIRST = frozenset("#@-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
@@ -132,7 +144,7 @@ def _wrap_width(lines: list[str]) -> int:
     In a wrapped text many lines end within a few characters of the same maximum, and no line
     (apart from those holding an unbreakable URL) is longer.
     """
-    kept = [s.rstrip() for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2]
+    kept = [s.rstrip() for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2 and not _MD_ITEM.match(s)]
     kept = [s for s in kept if "/" not in s or not _unbreakable(s)]  # a URL tells nothing of the width
     if len(kept) < 8:
         return 0
@@ -217,6 +229,16 @@ def _link_text(m: re.Match[str]) -> str:
     return " " + text + rest
 
 
+def _emphasised_text(m: re.Match[str]) -> str:
+    """The emphasised words in the space their markup took, right-aligned before punctuation
+    like a link's text (see `_link_text`); on one line only, so no line break moves."""
+    marker, inner = m.group(1), m.group(2)
+    pad = " " * len(marker)
+    if m.end() < len(m.string) and m.string[m.end()] in _CONTINUATION_START and "\n" not in inner:
+        return pad + pad + inner
+    return pad + inner + pad
+
+
 def unlink_markdown(text: str) -> str:
     """`[text](url)` -> the text, `![alt](src)`, lynx's "[12]" link numbers and its bracketed
     image file names -> spaces, length for length (see the module doc)."""
@@ -224,11 +246,40 @@ def unlink_markdown(text: str) -> str:
         return text
     text = _NUMBERED_LINK.sub(_blank_out, text)
     if "](" in text:
+        source = text
+        spans: list[tuple[int, int]] = []
         text = _MD_IMAGE.sub(_blank_out, text)
-        text = _MD_LINK.sub(_link_text, text)
+
+        def link_text(m: re.Match[str]) -> str:
+            spans.append(m.span(1))  # kept for the rules (markdown_link_texts)
+            return _link_text(m)
+
+        text = _MD_LINK.sub(link_text, text)
+        global _LAST_LINK_TEXTS
+        _LAST_LINK_TEXTS = (source, spans)
+        if "_" in text or "**" in text:
+            text = _EMPHASIS.sub(_emphasised_text, text)
+            if any(nested in source for nested in _NESTED_EMPHASIS):
+                text = _EMPHASIS.sub(_emphasised_text, text)
     if _IMAGE_HINT.search(text):
         text = _BRACKETED.sub(_blank_file_name, text)
     return text
+
+
+_LAST_LINK_TEXTS: tuple[str, list[tuple[int, int]]] = ("", [])
+"""The link text spans `unlink_markdown` found in the text it read last: the rules ask for those
+of the same dump right after (one tuple, replaced whole: a reader on another thread at worst
+makes the next ask compute them again)."""
+
+
+def markdown_link_texts(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of every markdown link's text, in order: what `unlink_markdown`
+    keeps of a link (images inside a link are blanked first, as there)."""
+    last, spans = _LAST_LINK_TEXTS
+    if last is text:
+        return spans
+    blanked = _MD_IMAGE.sub(_blank_out, text)
+    return [m.span(1) for m in _MD_LINK.finditer(blanked)]
 
 
 def _blank_file_name(m: re.Match[str]) -> str:
@@ -316,6 +367,13 @@ def _in_sentence(line: str) -> bool:
     return lower * 2 >= len(words) and ("," in line or lower * 3 >= len(words) * 2)
 
 
+def _opens_link(raw: str) -> bool:
+    """Whether a markdown line opens a link and leaves it open: html2text wraps before a link
+    target too long for the line, so the link's text goes on on the next line (a wrapped linked
+    headline), however short this line is."""
+    return raw.count("[") > raw.count("]")
+
+
 def _is_fragment(last_words: int, nxt: str) -> bool:
     """The last line taken or the next one is short enough to be a piece of a sentence split at
     an inline link."""
@@ -337,7 +395,7 @@ class _Paragraph:
 
     # `words` counts the last input line taken (the piece a link may have cut short), not the
     # paragraph: "... sending" / "shares" / "lower ahead of ..." goes on after a long start.
-    __slots__ = ("block", "parts", "tail", "words", "raw_len")
+    __slots__ = ("block", "parts", "tail", "words", "raw_len", "open_link")
 
     def __init__(self, block: Block, raw_len: int) -> None:
         self.block = block
@@ -345,8 +403,11 @@ class _Paragraph:
         self.tail = block.text[-TAIL_CHARS:]
         self.words = block.text.count(" ") + 1
         self.raw_len = raw_len
+        self.open_link = False  # the last line opened a markdown link it did not close
 
     def can_take(self, content: str, wrap: int) -> bool:
+        if self.open_link:  # "# [Man Develops 'Duvet Lung' After Getting New" / "Bedding](/a/b)"
+            return self.block.n_lines < MAX_JOINED_LINES
         if self.block.heading:  # a markdown heading goes on only where a wrapper cut it (html2text)
             return (
                 bool(wrap)
@@ -481,8 +542,12 @@ def read_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
+    markdown = plain is not text and "](" in text
     for lineno, pos, raw, piece in raw_lines:
         line = raw if plain is text else plain[pos : pos + len(raw)]
+        if markdown and current is not None and line.isspace() and not raw.isspace():
+            current.raw_len = len(raw.rstrip())  # the rest of a wrapped link target: no paragraph break
+            continue
         if not line or line.isspace():
             blank = True
             if current is not None:
@@ -523,6 +588,8 @@ def read_blocks(text: str) -> list[Block]:
             and (not margin_heading or _lynx_wrapped(text, current, content, raw, wrap))
         ):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
+            if markdown:
+                current.open_link = _opens_link(raw)
             continue
         if current is not None:
             current.close()
@@ -530,6 +597,8 @@ def read_blocks(text: str) -> list[Block]:
         block.glued = piece == _GLUED
         blocks.append(block)
         current = _Paragraph(block, raw_len)
+        if markdown:
+            current.open_link = _opens_link(raw)
         blank = False
     if current is not None:
         current.close()
