@@ -216,7 +216,7 @@ def test_images_shown_by_their_alt_text_beside_markdown_links_are_removed() -> N
         "saying the money would pay for new pontoons and a second fuel dock by the summer."
     )
     note = "[This story was updated on Tuesday with comment from the yacht club.]"
-    image = "[Yachts moored in the old harbour at dawn][Yachts moored in the old harbour at dawn]"
+    image = "[Yachts moored in the old harbour at dawn][Harbour at dawn, photographed from the pier]"
     dump = "\n\n".join(["Harbour fees to double", story, image, story.replace("Monday", "Tuesday"), note])
     article = cleaner.clean(dump)
     assert "Yachts moored" not in article.text
