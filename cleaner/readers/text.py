@@ -28,6 +28,7 @@ from typing import Callable
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
 from .glue import glue_cuts, glued_page
+from .spaced import SEAM_SPACES, seam_cuts, spaced_page
 from .oneline import byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
@@ -371,10 +372,13 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
     add = _add_unglued if unglue else _add_line
     lines = _split_lines(text)
     limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
-    headlines = headline_spans(text) if any(len(line) > limit for _, line in lines) else []
+    spaced = spaced_page(text)
+    headlines = headline_spans(text) if spaced or any(len(line) > limit for _, line in lines) else []
     for lineno, (pos, line) in enumerate(lines, 1):
         if len(line) <= limit:
-            if unglue:
+            if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, unglue)):
+                _add_seamed(out, add, lineno, pos, line, _with_copies(seams, headlines[1:], pos, len(line)))
+            elif unglue:
                 _add_unglued(out, lineno, pos, line)
             else:  # most lines of most pages: no call
                 out.append((lineno, pos, line, _WHOLE))
@@ -414,6 +418,23 @@ def _add_unglued(out: list[_Line], lineno: int, pos: int, line: str) -> None:
         out.append((lineno, pos + start, line[start:cut], _GLUED if start else _CUT))
         start = cut
     out.append((lineno, pos + start, line[start:], _GLUED))
+
+
+def _with_copies(seams: list[int], copies: list[tuple[int, int]], pos: int, length: int) -> list[int]:
+    """The seams of a line at `pos`, and the ends of the headline copies inside it: a copy run
+    on with the text node before it ("| Source: Site Headline") is cut out too."""
+    inside = [c - pos for span in copies for c in span if pos < c < pos + length]
+    return sorted({*seams, *inside}) if inside else seams
+
+
+def _add_seamed(out: list[_Line], add: _AddLine, lineno: int, pos: int, line: str, seams: list[int]) -> None:
+    """Append the pieces of a line holding paragraphs joined by spaces (readers/spaced.py); a
+    later piece is `_CUT`, so no paragraph goes on into it, and each is unglued like a line."""
+    for begin, end in zip([0, *seams], [*seams, len(line)]):
+        before = len(out)
+        add(out, lineno, pos + begin, line[begin:end])
+        if begin and out[before][3] == _WHOLE:
+            out[before] = (*out[before][:3], _CUT)
 
 
 def _add_sentences(
