@@ -50,3 +50,24 @@ def test_the_article_keeps_its_paragraphs_and_drops_the_teaser_mark() -> None:
     assert "Drivers queued from dawn" in article.text
     assert "contractor hit soft rock" in article.text
     assert article.date is not None and article.date.startswith("2019-11-18")
+
+
+# The same kind of page with all its markup on one source line: get_text(" ") gives one line.
+MENU = "   ".join(["Home", "Recipes", "Garden", "Travel", "Family & Life", "Crafts", "Contact"] * 12)
+ONE_LINE_PAGE = (
+    " Our weekend in the dunes - Sandy Toes Blog   " + MENU + "   Travel   Our weekend in the dunes   "
+    "by  Ellen Park   June 3, 2018   written by  Ellen Park   We drove out on Friday after work and "
+    "reached the campsite just before dark, with the wind picking up over the water.   The next "
+    "morning the children ran straight for the highest dune and slid down it on cardboard until "
+    "lunch.   We will go back next summer, and this time we will bring a proper kite. \n"
+)
+
+
+def test_an_over_long_spaced_line_is_cut_at_its_seams_and_the_pieces_stay_apart() -> None:
+    texts = [b.text for b in read_blocks(ONE_LINE_PAGE)]
+    assert "by Ellen Park" in texts  # not joined to the headline as a sentence going on
+    assert "June 3, 2018" in texts
+    article = cleaner.clean(ONE_LINE_PAGE)
+    assert article.date is not None and article.date.startswith("2018-06-03")
+    assert "Ellen Park" in article.authors
+    assert article.text.startswith("We drove out on Friday")

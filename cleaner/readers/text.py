@@ -376,7 +376,7 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
     headlines = headline_spans(text) if spaced or any(len(line) > limit for _, line in lines) else []
     for lineno, (pos, line) in enumerate(lines, 1):
         if len(line) <= limit:
-            if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, unglue)):
+            if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, False)):
                 _add_seamed(out, add, lineno, pos, line, _with_copies(seams, headlines[1:], pos, len(line)))
             elif unglue:
                 _add_unglued(out, lineno, pos, line)
@@ -386,11 +386,15 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
         keep = title_end(line) if lineno == 1 else 0
         spans = [(max(s - pos, 0), min(e - pos, len(line))) for s, e in headlines if s < pos + len(line) and e > pos]
         cuts = sorted({c for span in spans for c in span} - {0, len(line)})
-        for begin, end in zip([0, *cuts], [*cuts, len(line)]):
+        seams = _outside(seam_cuts(line, False), spans) if spaced and SEAM_SPACES in line else []
+        for begin, end in _segments(cuts, seams, len(line)) if seams else zip([0, *cuts], [*cuts, len(line)]):
+            before = len(out)
             if (begin, end) in spans:  # the headline: <title> or h1 copy, kept whole
                 out.append((lineno, pos + begin, line[begin:end], _WHOLE))
             else:
                 _add_sentences(out, add, lineno, pos, line, begin, end, keep)
+            if seams and begin in seams:
+                _mark_cut(out, before)
     return out
 
 
@@ -427,14 +431,33 @@ def _with_copies(seams: list[int], copies: list[tuple[int, int]], pos: int, leng
     return sorted({*seams, *inside}) if inside else seams
 
 
+def _outside(seams: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The seams (readers/spaced.py) of an over-long line outside the headline copies it holds,
+    which stay whole."""
+    return [c for c in seams if not any(s < c < e for s, e in spans)]
+
+
+def _segments(cuts: list[int], seams: list[int], length: int) -> list[tuple[int, int]]:
+    """(begin, end) of the stretches of a line between its cuts and seams."""
+    points = sorted({*cuts, *seams} - {0, length})
+    return list(zip([0, *points], [*points, length]))
+
+
+def _mark_cut(out: list[_Line], i: int) -> None:
+    """Make out[i], a piece that starts after a seam, `_CUT`: no paragraph goes on into it
+    ("Flat Irons" / "by Regan" would join as a sentence going on)."""
+    if i < len(out) and out[i][3] == _WHOLE:
+        out[i] = (*out[i][:3], _CUT)
+
+
 def _add_seamed(out: list[_Line], add: _AddLine, lineno: int, pos: int, line: str, seams: list[int]) -> None:
     """Append the pieces of a line holding paragraphs joined by spaces (readers/spaced.py); a
     later piece is `_CUT`, so no paragraph goes on into it, and each is unglued like a line."""
     for begin, end in zip([0, *seams], [*seams, len(line)]):
         before = len(out)
         add(out, lineno, pos + begin, line[begin:end])
-        if begin and out[before][3] == _WHOLE:
-            out[before] = (*out[before][:3], _CUT)
+        if begin:
+            _mark_cut(out, before)
 
 
 def _add_sentences(
