@@ -80,12 +80,24 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
             continue
         if word.rstrip(".,").casefold() in _MONTH_NAMES and (prev[0].isdigit() or _labels_date(prev)):
             continue  # "20 | Nov 2019", "Posted | Nov 18" are one date
-        if prev[-1].islower() or (
+        if _lower_case_end(prev) or (
             i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER
         ):
             out.append(i)
             last = i
     return out
+
+
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+$")
+
+
+def _lower_case_end(word: str) -> bool:
+    """Whether a word ends as a lower-case word does: "hearing", not "agoNatasha" (a name glued
+    to the text node before it, whose item goes on: "agoNatasha | Turak" is no break)."""
+    if not word[-1].islower():
+        return False
+    part = _CAMEL_PART.search(word)
+    return part is None or part.start() == 0 or not word[part.start() - 1].islower()
 
 
 def _after_by(texts: list[str], i: int) -> bool:
