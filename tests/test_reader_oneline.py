@@ -170,3 +170,10 @@ def test_a_name_glued_to_the_node_before_is_not_cut_after_its_first_word() -> No
            "Schools Politics Health Travel Arts Music Movies Books ") * 4
     pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
     assert " | ".join(pieces).count("agoMaria Olsen@MariaOlsen") == 4
+
+
+def test_a_byline_by_glued_to_the_node_before_keeps_the_name_whole() -> None:
+    run = ("Sports Weather Opinion Obituaries Tunnel Opens Today Live TodayBy Maria Olsen, Staff Writer Police Fire "
+           "Schools Politics Health Travel Arts Music Movies Books ") * 4
+    pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
+    assert " | ".join(pieces).count("Maria Olsen") == 4

@@ -71,3 +71,26 @@ def test_an_over_long_spaced_line_is_cut_at_its_seams_and_the_pieces_stay_apart(
     assert article.date is not None and article.date.startswith("2018-06-03")
     assert "Ellen Park" in article.authors
     assert article.text.startswith("We drove out on Friday")
+
+
+# The <title> written on the same source line as the page header: get_text(" ") runs them on.
+TITLE_RUN_ON_PAGE = (
+    "Harbour tunnel opens after six years - Coastline Courier Coastline Courier Logo Monday , November 18 "
+    + " ".join(["Home News Sports Weather Opinion Business Obituaries Transport Region Politics"] * 4)
+    + " Harbour tunnel opens after six years By Maria Olsen , Staff Writer Updated: 18 Nov 2019 9:40 am \n"
+    "The new harbour tunnel opened to traffic on Monday morning, six years after the first shovel went "
+    "into the ground and two years later than planned. \n"
+    "Drivers queued from dawn to be among the first through, and the city's mayor cut a ribbon at the "
+    "southern portal. \n"
+    "Officials said the tunnel would cut the crossing from forty minutes to six, and that tolls would "
+    "be waived for its first month. \n"
+)
+
+
+def test_a_title_line_run_on_into_the_header_is_cut_like_an_over_long_line() -> None:
+    assert 300 < len(TITLE_RUN_ON_PAGE.split("\n")[0]) < 2500
+    texts = [b.text for b in read_blocks(TITLE_RUN_ON_PAGE)]
+    assert texts[0] == "Harbour tunnel opens after six years - Coastline Courier"
+    article = cleaner.clean(TITLE_RUN_ON_PAGE)
+    assert article.title == "Harbour tunnel opens after six years"
+    assert article.text.startswith("The new harbour tunnel opened")

@@ -89,6 +89,8 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
 
 
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+$")
+_GLUED_BY = re.compile(r"[a-z]By$")
+"""A byline's "By" glued to the word before it."""
 
 
 def _lower_case_end(word: str) -> bool:
@@ -102,8 +104,8 @@ def _lower_case_end(word: str) -> bool:
 
 def _after_by(texts: list[str], i: int) -> bool:
     """Word i is one of the two after "By"/"by": not "By Laura | Mowat", a byline's name has two
-    words at least."""
-    return any(t == "By" or t == "by" for t in texts[max(0, i - 2) : i])
+    words at least. "By" may be glued to the text node before it ("TodayBy Eric | Song")."""
+    return any(t == "By" or t == "by" or _GLUED_BY.search(t) for t in texts[max(0, i - 2) : i])
 
 
 def _labels_date(word: str) -> bool:

@@ -29,7 +29,7 @@ from ..blocks import Block
 from ..rules.vocab import UI_WORDS
 from .glue import glue_cuts, glued_page
 from .spaced import SEAM_SPACES, seam_cuts, spaced_page
-from .oneline import byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
+from .oneline import TITLE_MAX_CHARS, byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -374,8 +374,16 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
     limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
     spaced = spaced_page(text)
     headlines = headline_spans(text) if spaced or any(len(line) > limit for _, line in lines) else []
+    title_run_on = False
+    if lines and limit >= len(lines[0][1]) > TITLE_MAX_CHARS:
+        # A first line longer than a <title>, whose headline recurs further down, is the <title>
+        # on one source line with the header (logo, menus, the headline again, byline, date), as
+        # get_text(" ") and its kin print it: it is cut like an over-long line. Without the
+        # recurring headline a long first line is left as it is.
+        headlines = headlines or headline_spans(text)
+        title_run_on = len(headlines) > 1
     for lineno, (pos, line) in enumerate(lines, 1):
-        if len(line) <= limit:
+        if len(line) <= limit and not (lineno == 1 and title_run_on):
             if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, False)):
                 _add_seamed(out, add, lineno, pos, line, _with_copies(seams, headlines[1:], pos, len(line)))
             elif unglue:
