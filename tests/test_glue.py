@@ -80,3 +80,18 @@ def test_the_article_comes_out_without_the_glued_chrome() -> None:
     assert article.title == "Harbour tunnel opens after six years"
     assert article.authors == ("Maria Olsen", "Tom Baker")
     assert article.date is not None and article.date.startswith("2019-11-18")
+
+
+def test_a_headline_copy_run_on_with_other_nodes_is_cut_out() -> None:
+    headline = "Harbour tunnel opens after six years"
+    page = (
+        f"{headline} | Coastline Courier\n"
+        "HomeNewsSportsOpinionBusinessWeatherObituaries\n"
+        "NewsRegionPoliticsEducationHealthTransport\n"
+        "JobsHomesCarsClassifiedsPuzzles\n"
+        f"Share on FacebookShare on TwitterEmail Transport: {headline} By Maria Olsen\n"
+        "The new harbour tunnel opened to traffic on Monday morning, six years after the first shovel "
+        "went into the ground and two years later than planned.\n"
+    )
+    assert glued_page(page)
+    assert headline in [b.text for b in read_blocks(page)]

@@ -23,6 +23,7 @@ Every block keeps its span in the input; only layout markers and whitespace fall
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable
 
 from ..blocks import Block
@@ -373,7 +374,7 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
     lines = _split_lines(text)
     limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
     spaced = spaced_page(text)
-    headlines = headline_spans(text) if spaced or any(len(line) > limit for _, line in lines) else []
+    headlines = headline_spans(text) if spaced or unglue or any(len(line) > limit for _, line in lines) else []
     title_run_on = False
     if lines and limit >= len(lines[0][1]) > TITLE_MAX_CHARS:
         # A first line longer than a <title>, whose headline recurs further down, is the <title>
@@ -382,10 +383,14 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
         # recurring headline a long first line is left as it is.
         headlines = headlines or headline_spans(text)
         title_run_on = len(headlines) > 1
+    # where get_text(" ") or get_text() ran the headline on with other text nodes, it is cut out
+    copies = _copy_cuts(lines, headlines[1:]) if spaced or unglue else {}
     for lineno, (pos, line) in enumerate(lines, 1):
         if len(line) <= limit and not (lineno == 1 and title_run_on):
             if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, False)):
                 _add_seamed(out, add, lineno, pos, line, _with_copies(seams, headlines[1:], pos, len(line)))
+            elif lineno in copies:
+                _add_seamed(out, add, lineno, pos, line, copies[lineno])
             elif unglue:
                 _add_unglued(out, lineno, pos, line)
             else:  # most lines of most pages: no call
@@ -430,6 +435,21 @@ def _add_unglued(out: list[_Line], lineno: int, pos: int, line: str) -> None:
         out.append((lineno, pos + start, line[start:cut], _GLUED if start else _CUT))
         start = cut
     out.append((lineno, pos + start, line[start:], _GLUED))
+
+
+def _copy_cuts(lines: list[tuple[int, str]], copies: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """{line number: offsets in the line} where a headline copy starts or ends inside a line
+    that holds more than the copy ("Facebook Twitter ... Published 22 hours ago Headline")."""
+    out: dict[int, list[int]] = {}
+    if not copies:
+        return out
+    starts = [pos for pos, _ in lines]
+    for c in sorted({c for span in copies for c in span}):
+        i = bisect_right(starts, c) - 1
+        pos, line = lines[i]
+        if pos < c < pos + len(line.rstrip()):
+            out.setdefault(i + 1, []).append(c - pos)
+    return out
 
 
 def _with_copies(seams: list[int], copies: list[tuple[int, int]], pos: int, length: int) -> list[int]:
