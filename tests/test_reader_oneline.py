@@ -177,3 +177,11 @@ def test_a_byline_by_glued_to_the_node_before_keeps_the_name_whole() -> None:
            "Schools Politics Health Travel Arts Music Movies Books ") * 4
     pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
     assert " | ".join(pieces).count("Maria Olsen") == 4
+
+
+def test_a_headline_glued_to_the_next_node_is_found_whole() -> None:
+    text = ("Harbour Tunnel Opens After Six YearsThe CourierSportsWeather\n"
+            "NewsTransportMaria Olsen Friday 11:40AMHarbour Tunnel Opens After Six YearsMaria Olsen\n")
+    spans = headline_spans(text)
+    assert len(spans) == 2
+    assert text[spans[1][0] : spans[1][1]] == "Harbour Tunnel Opens After Six Years"

@@ -190,7 +190,28 @@ def _recurring_run(text: str, words: list[re.Match[str]]) -> tuple[re.Pattern[st
         if not _recurs(text, words[:n]):
             break
         end, taken = word.end(), n
-    return (_spaced(words[:taken]), end, taken) if taken else (None, 0, 0)
+    if not taken:
+        return None, 0, 0
+    if taken < len(words) and (tail := _glued_head(text, words, taken)):
+        return tail[0], tail[1], taken
+    return _spaced(words[:taken]), end, taken
+
+
+_GLUED_HEAD = re.compile(r"\S*?[a-z](?=[A-Z])")
+"""The first part of a word glued to the next text node ("Bedding" of "BeddingThe A.V. Club")."""
+
+
+def _glued_head(text: str, words: list[re.Match[str]], taken: int) -> tuple[re.Pattern[str], int] | None:
+    """(pattern, end) of the run taken with the head of the next word, when that word is the
+    headline's last glued to the next text node and the run with its head recurs."""
+    head = _GLUED_HEAD.match(words[taken].group())
+    if head is None:
+        return None
+    end = words[taken].start() + head.end()
+    if "\n" in text[words[taken - 1].end() : words[taken].start()]:
+        return None
+    pattern = re.compile(_spaced(words[:taken]).pattern + r"\s+" + re.escape(head.group()) + "(?![a-z])")
+    return (pattern, end) if pattern.search(text, end) else None
 
 
 def _spaced(words: list[re.Match[str]]) -> re.Pattern[str]:
