@@ -56,8 +56,11 @@ def test_seams_are_cut_but_names_are_not() -> None:
     assert pieces("by Ann Winter19 Nov 2019 05:44 GMT") == ["by Ann Winter", "19 Nov 2019 05:44 GMT"]
     assert pieces("book review21/06/2014 Tony Carter") == ["book review", "21/06/2014 Tony Carter"]
     assert pieces("ACME INC.11.40-1.62-1.41%The retailer") == ["ACME INC.11.40-1.62-1.41%", "The retailer"]
+    assert pieces("opens by early 2020sPublished Tue, Nov 19") == ["opens by early 2020s", "Published Tue, Nov 19"]
+    assert pieces("Tue, Nov 19 20198:05 AM EST") == ["Tue, Nov 19 2019", "8:05 AM EST"]
     for name in ("a new MacBook", "McDonald said", "the WeWork deal", "AirPods and iPhone", "on YouTube today",
-                 "see TheHill.com", "follow @MariaOlsen", "#legalAcceptanceForm"):
+                 "see TheHill.com", "follow @MariaOlsen", "#legalAcceptanceForm", "the UpDate app",
+                 "score 20194:29 in total"):
         assert glue_cuts(name) == [], name
 
 
@@ -77,3 +80,18 @@ def test_the_article_comes_out_without_the_glued_chrome() -> None:
     assert article.title == "Harbour tunnel opens after six years"
     assert article.authors == ("Maria Olsen", "Tom Baker")
     assert article.date is not None and article.date.startswith("2019-11-18")
+
+
+def test_a_headline_copy_run_on_with_other_nodes_is_cut_out() -> None:
+    headline = "Harbour tunnel opens after six years"
+    page = (
+        f"{headline} | Coastline Courier\n"
+        "HomeNewsSportsOpinionBusinessWeatherObituaries\n"
+        "NewsRegionPoliticsEducationHealthTransport\n"
+        "JobsHomesCarsClassifiedsPuzzles\n"
+        f"Share on FacebookShare on TwitterEmail Transport: {headline} By Maria Olsen\n"
+        "The new harbour tunnel opened to traffic on Monday morning, six years after the first shovel "
+        "went into the ground and two years later than planned.\n"
+    )
+    assert glued_page(page)
+    assert headline in [b.text for b in read_blocks(page)]

@@ -163,3 +163,25 @@ def test_a_day_with_a_full_stop_does_not_end_a_sentence() -> None:
     texts = [b.text for b in read_blocks(dump)]
     assert any("am 25. September 2018" in t for t in texts)
     assert not ordinal_date("won 6-4. September is", 8, 9)
+
+
+def test_a_name_glued_to_the_node_before_is_not_cut_after_its_first_word() -> None:
+    run = ("Sports Weather Opinion Obituaries Updated an hour agoMaria Olsen@MariaOlsen Key Points Police Fire "
+           "Schools Politics Health Travel Arts Music Movies Books ") * 4
+    pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
+    assert " | ".join(pieces).count("agoMaria Olsen@MariaOlsen") == 4
+
+
+def test_a_byline_by_glued_to_the_node_before_keeps_the_name_whole() -> None:
+    run = ("Sports Weather Opinion Obituaries Tunnel Opens Today Live TodayBy Maria Olsen, Staff Writer Police Fire "
+           "Schools Politics Health Travel Arts Music Movies Books ") * 4
+    pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
+    assert " | ".join(pieces).count("Maria Olsen") == 4
+
+
+def test_a_headline_glued_to_the_next_node_is_found_whole() -> None:
+    text = ("Harbour Tunnel Opens After Six YearsThe CourierSportsWeather\n"
+            "NewsTransportMaria Olsen Friday 11:40AMHarbour Tunnel Opens After Six YearsMaria Olsen\n")
+    spans = headline_spans(text)
+    assert len(spans) == 2
+    assert text[spans[1][0] : spans[1][1]] == "Harbour Tunnel Opens After Six Years"

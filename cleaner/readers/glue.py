@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block
+from ..metadata.vocab import PUBLISHED_LABELS, UPDATED_LABELS
 
 _LOWER = "a-zß-öø-ÿ"
 _UPPER = "A-ZÀ-ÖØ-Þ"
@@ -35,8 +36,10 @@ _SEAM = re.compile(
     rf"|(?<=[{_LOWER}]{{3}})(?=\d+(?:[:./]\d|[{_UPPER}]| {_MONTH}))"  # "Columnists21:17", "Winter19 Nov 2019"
     rf"|(?<=\))(?=[{_UPPER}][{_LOWER}])"  # "(20)Show"
     rf"|(?<=[{_UPPER}]{{2}})(?=by [{_UPPER}][{_LOWER}])"  # "Get short URLby Finian Cunningham"
+    rf"|(?:(?<= {_MONTH} \d (?:19|20)\d\d)|(?<= {_MONTH} \d\d (?:19|20)\d\d))(?=\d{{1,2}}:\d\d)"
+    # "Nov 20 20194:29 AM": a date's year glued to its time
 )
-_HINT = re.compile(rf"[{_LOWER}\d)%][{_UPPER}]|[{_UPPER}][{_UPPER}][{_LOWER}]|[{_LOWER}]\d|[{_UPPER}]by ")
+_HINT = re.compile(rf"[{_LOWER}\d)%][{_UPPER}]|[{_UPPER}][{_UPPER}][{_LOWER}]|[{_LOWER}]\d|[{_UPPER}]by |\d{{5}}:")
 """A cheap first test: the two characters of a seam (most lines have none)."""
 _NOT_TEXT = re.compile(r"[_#@=\\<>{}]|/(?!\d)|\.[a-z]")
 """A word with these is code, a URL, a handle or a domain ("@BryanDeArdo", "TheHill.com"): no seam.
@@ -56,6 +59,16 @@ _DATE_AFTER = re.compile(
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? (?:\d|[A-Z][a-z]{2})"
 )
 """A date glued to the word before it ("By Ann LeeNov. 18, 2019"): a seam whatever that word."""
+DATE_LABEL_MIN_CHARS = 6
+"""Date labels this long are words no name or brand goes on with: shorter ones ("Date",
+"Stand", "Data") start names and words too."""
+_DATE_LABEL_AFTER = re.compile(
+    "(?:"
+    + "|".join(sorted({w.capitalize() for w in PUBLISHED_LABELS + UPDATED_LABELS if " " not in w and len(w) >= DATE_LABEL_MIN_CHARS}))
+    + r")(?=[\s:])"
+)
+"""A date label glued to the headline before it ("... by early 2020sPublished Wed, Nov 20"):
+a seam whatever that word, like a glued date."""
 
 _GLUED_RUN = re.compile(rf"[{_LOWER}]{{2}}[{_UPPER}][{_LOWER}]+[{_UPPER}][{_LOWER}]")
 """Three words glued into one ("HomeWorldBusiness"): menus read like this only when the
@@ -105,7 +118,7 @@ def _seam(line: str, m: re.Match[str]) -> bool:
         return False
     if m.group("camel") is None or _GLUED_RUN.search(word):
         return True
-    return bool(_LOWER_LEFT.search(line, 0, at) or _CAPITAL_LEFT.search(line, 0, at) or _DATE_AFTER.match(line, at))
+    return bool(_LOWER_LEFT.search(line, 0, at) or _CAPITAL_LEFT.search(line, 0, at) or _DATE_AFTER.match(line, at) or _DATE_LABEL_AFTER.match(line, at))
 
 
 def glue_cuts(line: str) -> list[int]:

@@ -80,7 +80,7 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
             continue
         if word.rstrip(".,").casefold() in _MONTH_NAMES and (prev[0].isdigit() or _labels_date(prev)):
             continue  # "20 | Nov 2019", "Posted | Nov 18" are one date
-        if prev[-1].islower() or (
+        if _lower_case_end(prev) or (
             i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER
         ):
             out.append(i)
@@ -88,10 +88,24 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
     return out
 
 
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+$")
+_GLUED_BY = re.compile(r"[a-z]By$")
+"""A byline's "By" glued to the word before it."""
+
+
+def _lower_case_end(word: str) -> bool:
+    """Whether a word ends as a lower-case word does: "hearing", not "agoNatasha" (a name glued
+    to the text node before it, whose item goes on: "agoNatasha | Turak" is no break)."""
+    if not word[-1].islower():
+        return False
+    part = _CAMEL_PART.search(word)
+    return part is None or part.start() == 0 or not word[part.start() - 1].islower()
+
+
 def _after_by(texts: list[str], i: int) -> bool:
     """Word i is one of the two after "By"/"by": not "By Laura | Mowat", a byline's name has two
-    words at least."""
-    return any(t == "By" or t == "by" for t in texts[max(0, i - 2) : i])
+    words at least. "By" may be glued to the text node before it ("TodayBy Eric | Song")."""
+    return any(t == "By" or t == "by" or _GLUED_BY.search(t) for t in texts[max(0, i - 2) : i])
 
 
 def _labels_date(word: str) -> bool:
@@ -176,7 +190,28 @@ def _recurring_run(text: str, words: list[re.Match[str]]) -> tuple[re.Pattern[st
         if not _recurs(text, words[:n]):
             break
         end, taken = word.end(), n
-    return (_spaced(words[:taken]), end, taken) if taken else (None, 0, 0)
+    if not taken:
+        return None, 0, 0
+    if taken < len(words) and (tail := _glued_head(text, words, taken)):
+        return tail[0], tail[1], taken
+    return _spaced(words[:taken]), end, taken
+
+
+_GLUED_HEAD = re.compile(r"\S*?[a-z](?=[A-Z])")
+"""The first part of a word glued to the next text node ("Bedding" of "BeddingThe A.V. Club")."""
+
+
+def _glued_head(text: str, words: list[re.Match[str]], taken: int) -> tuple[re.Pattern[str], int] | None:
+    """(pattern, end) of the run taken with the head of the next word, when that word is the
+    headline's last glued to the next text node and the run with its head recurs."""
+    head = _GLUED_HEAD.match(words[taken].group())
+    if head is None:
+        return None
+    end = words[taken].start() + head.end()
+    if "\n" in text[words[taken - 1].end() : words[taken].start()]:
+        return None
+    pattern = re.compile(_spaced(words[:taken]).pattern + r"\s+" + re.escape(head.group()) + "(?![a-z])")
+    return (pattern, end) if pattern.search(text, end) else None
 
 
 def _spaced(words: list[re.Match[str]]) -> re.Pattern[str]:

@@ -24,12 +24,14 @@ Every block keeps its span in the input; only layout markers and whitespace fall
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
 from .glue import glue_cuts, glued_page
-from .oneline import byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
+from .spaced import SEAM_SPACES, seam_cuts, spaced_page
+from .oneline import TITLE_MAX_CHARS, byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
 
 _MARKER = re.compile(r"(?:[-*+•□▪◦·‣●○■–](?=\s)|o(?=\s+\S))\s*")
 _HEADING = re.compile(r"(#{1,6})\s+")
@@ -99,6 +101,13 @@ LONG_LINE_CHARS = 2500
 """Longer than any paragraph we have seen (the longest are near 2,100 characters): a line this long
 is several paragraphs or a whole page that a scraper put on one line (get_text() with no
 separator, text_content())."""
+RUN_ON_LINE_CHARS = 300
+"""On a page joined with spaces or glued (get_text(" "), get_text(), lxml), a line longer than
+this is cut like an over-long line: there the source's line breaks fall where its author put
+them, so a header line holds logo, section, byline and date with the first paragraph ("Get short
+URL by  Ann Lee 4 55 3 Subscribe What was ..."), and a paywalled story's paragraphs run on with
+the cut-off word of the next one ("... and characters. All..."). Cut into sentences, an article
+paragraph loses nothing; the pieces of the header come apart for the metadata readers."""
 UNBREAKABLE_MIN_CHARS = 30
 """A 'word' this long is a URL (html2text keeps link targets): a wrapper cannot break it, so the
 line holding it may pass the wrap width."""
@@ -450,10 +459,26 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
     add = _add_unglued if unglue else _add_line
     lines = _split_lines(text)
     limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
-    headlines = headline_spans(text) if any(len(line) > limit for _, line in lines) else []
+    spaced = spaced_page(text)
+    headlines = headline_spans(text) if spaced or unglue or any(len(line) > limit for _, line in lines) else []
+    title_run_on = False
+    if lines and limit >= len(lines[0][1]) > TITLE_MAX_CHARS:
+        # A first line longer than a <title>, whose headline recurs further down, is the <title>
+        # on one source line with the header (logo, menus, the headline again, byline, date), as
+        # get_text(" ") and its kin print it: it is cut like an over-long line. Without the
+        # recurring headline a long first line is left as it is.
+        headlines = headlines or headline_spans(text)
+        title_run_on = len(headlines) > 1
+    # where get_text(" ") or get_text() ran the headline on with other text nodes, it is cut out
+    copies = _copy_cuts(lines, headlines[1:]) if spaced or unglue else {}
+    run_on = min(limit, RUN_ON_LINE_CHARS) if spaced or unglue else limit
     for lineno, (pos, line) in enumerate(lines, 1):
-        if len(line) <= limit:
-            if unglue:
+        if len(line) <= (run_on if lineno > 1 else limit) and not (lineno == 1 and title_run_on):
+            if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, False)):
+                _add_seamed(out, add, lineno, pos, line, _with_copies(seams, headlines[1:], pos, len(line)))
+            elif lineno in copies:
+                _add_seamed(out, add, lineno, pos, line, copies[lineno])
+            elif unglue:
                 _add_unglued(out, lineno, pos, line)
             else:  # most lines of most pages: no call
                 out.append((lineno, pos, line, _WHOLE))
@@ -461,11 +486,15 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
         keep = title_end(line) if lineno == 1 else 0
         spans = [(max(s - pos, 0), min(e - pos, len(line))) for s, e in headlines if s < pos + len(line) and e > pos]
         cuts = sorted({c for span in spans for c in span} - {0, len(line)})
-        for begin, end in zip([0, *cuts], [*cuts, len(line)]):
+        seams = _outside(seam_cuts(line, False), spans) if spaced and SEAM_SPACES in line else []
+        for begin, end in _segments(cuts, seams, len(line)) if seams else zip([0, *cuts], [*cuts, len(line)]):
+            before = len(out)
             if (begin, end) in spans:  # the headline: <title> or h1 copy, kept whole
                 out.append((lineno, pos + begin, line[begin:end], _WHOLE))
             else:
                 _add_sentences(out, add, lineno, pos, line, begin, end, keep)
+            if seams and begin in seams:
+                _mark_cut(out, before)
     return out
 
 
@@ -493,6 +522,57 @@ def _add_unglued(out: list[_Line], lineno: int, pos: int, line: str) -> None:
         out.append((lineno, pos + start, line[start:cut], _GLUED if start else _CUT))
         start = cut
     out.append((lineno, pos + start, line[start:], _GLUED))
+
+
+def _copy_cuts(lines: list[tuple[int, str]], copies: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """{line number: offsets in the line} where a headline copy starts or ends inside a line
+    that holds more than the copy ("Facebook Twitter ... Published 22 hours ago Headline")."""
+    out: dict[int, list[int]] = {}
+    if not copies:
+        return out
+    starts = [pos for pos, _ in lines]
+    for c in sorted({c for span in copies for c in span}):
+        i = bisect_right(starts, c) - 1
+        pos, line = lines[i]
+        if pos < c < pos + len(line.rstrip()):
+            out.setdefault(i + 1, []).append(c - pos)
+    return out
+
+
+def _with_copies(seams: list[int], copies: list[tuple[int, int]], pos: int, length: int) -> list[int]:
+    """The seams of a line at `pos`, and the ends of the headline copies inside it: a copy run
+    on with the text node before it ("| Source: Site Headline") is cut out too."""
+    inside = [c - pos for span in copies for c in span if pos < c < pos + length]
+    return sorted({*seams, *inside}) if inside else seams
+
+
+def _outside(seams: list[int], spans: list[tuple[int, int]]) -> list[int]:
+    """The seams (readers/spaced.py) of an over-long line outside the headline copies it holds,
+    which stay whole."""
+    return [c for c in seams if not any(s < c < e for s, e in spans)]
+
+
+def _segments(cuts: list[int], seams: list[int], length: int) -> list[tuple[int, int]]:
+    """(begin, end) of the stretches of a line between its cuts and seams."""
+    points = sorted({*cuts, *seams} - {0, length})
+    return list(zip([0, *points], [*points, length]))
+
+
+def _mark_cut(out: list[_Line], i: int) -> None:
+    """Make out[i], a piece that starts after a seam, `_CUT`: no paragraph goes on into it
+    ("Flat Irons" / "by Regan" would join as a sentence going on)."""
+    if i < len(out) and out[i][3] == _WHOLE:
+        out[i] = (*out[i][:3], _CUT)
+
+
+def _add_seamed(out: list[_Line], add: _AddLine, lineno: int, pos: int, line: str, seams: list[int]) -> None:
+    """Append the pieces of a line holding paragraphs joined by spaces (readers/spaced.py); a
+    later piece is `_CUT`, so no paragraph goes on into it, and each is unglued like a line."""
+    for begin, end in zip([0, *seams], [*seams, len(line)]):
+        before = len(out)
+        add(out, lineno, pos + begin, line[begin:end])
+        if begin:
+            _mark_cut(out, before)
 
 
 def _add_sentences(
