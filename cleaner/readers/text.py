@@ -101,13 +101,6 @@ LONG_LINE_CHARS = 2500
 """Longer than any paragraph we have seen (the longest are near 2,100 characters): a line this long
 is several paragraphs or a whole page that a scraper put on one line (get_text() with no
 separator, text_content())."""
-RUN_ON_LINE_CHARS = 300
-"""On a page joined with spaces or glued (get_text(" "), get_text(), lxml), a line longer than
-this is cut like an over-long line: there the source's line breaks fall where its author put
-them, so a header line holds logo, section, byline and date with the first paragraph ("Get short
-URL by  Ann Lee 4 55 3 Subscribe What was ..."), and a paywalled story's paragraphs run on with
-the cut-off word of the next one ("... and characters. All..."). Cut into sentences, an article
-paragraph loses nothing; the pieces of the header come apart for the metadata readers."""
 UNBREAKABLE_MIN_CHARS = 30
 """A 'word' this long is a URL (html2text keeps link targets): a wrapper cannot break it, so the
 line holding it may pass the wrap width."""
@@ -471,9 +464,8 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
         title_run_on = len(headlines) > 1
     # where get_text(" ") or get_text() ran the headline on with other text nodes, it is cut out
     copies = _copy_cuts(lines, headlines[1:]) if spaced or unglue else {}
-    run_on = min(limit, RUN_ON_LINE_CHARS) if spaced or unglue else limit
     for lineno, (pos, line) in enumerate(lines, 1):
-        if len(line) <= (run_on if lineno > 1 else limit) and not (lineno == 1 and title_run_on):
+        if len(line) <= limit and not (lineno == 1 and title_run_on):
             if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, False)):
                 _add_seamed(out, add, lineno, pos, line, _with_copies(seams, headlines[1:], pos, len(line)))
             elif lineno in copies:
