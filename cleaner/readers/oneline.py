@@ -313,11 +313,19 @@ def date_cuts(piece: str) -> list[int]:
 NAME_MAX_WORDS = 3
 """Words of a byline's name ("Sarah E. Needleman"); a capitalised word after them is the next
 text node (the name again on the author's card, the site, a role)."""
-_BYLINE = re.compile(r"(?<=\s)By\s+(?=[A-Z])")
-"""A capitalised "By" before a capitalised word inside a run: a byline's first text node (prose
-writes "by" in lower case)."""
+_BYLINE = re.compile(r"(?<=\s)[Bb]y\s+(?=[A-Z])")
+"""A "By" before a capitalised word inside a run: a byline's first text node. Prose writes "by"
+in lower case, so a lower-case one counts only after an item's end (`_item_by`)."""
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 """A word of a person's name: capitalised, an initial ("E.") included."""
+
+
+def _item_by(before: list[str]) -> bool:
+    """Whether a lower-case "by" after `before` (the word before it, if any) opens a byline:
+    after a capitalised word, the end of a headline or a menu item ("Hiking the Flat Irons | by
+    Regan", "Get short URL | by Finian Cunningham"). Prose puts "by" after a lower-case verb
+    ("beaten by Wichita Heights", "investigated by the State") and is not cut."""
+    return bool(before) and _opens_item(before[0])
 
 
 def byline_cuts(piece: str) -> list[int]:
@@ -327,15 +335,23 @@ def byline_cuts(piece: str) -> list[int]:
     out = []
     for m in _BYLINE.finditer(piece):
         before = piece[: m.start()].split()[-1:]
+        if piece[m.start()] == "b" and not _item_by(before):
+            continue
         if before and _closes_item(before[0]):
             out.append(m.start())
         words = list(_WORD.finditer(piece, m.end(), m.end() + 120))[: NAME_MAX_WORDS + 1]
         n = 0
-        while n < len(words) and n < NAME_MAX_WORDS and _NAME_WORD.fullmatch(words[n].group()):
+        while n < len(words) and n < NAME_MAX_WORDS and _NAME_WORD.fullmatch(words[n].group()) and not _dated(words[n].group()):
             n += 1
-        if n == NAME_MAX_WORDS and len(words) > n and _opens_item(words[n].group()):
+        if n and len(words) > n and (_dated(words[n].group()) or (n == NAME_MAX_WORDS and _opens_item(words[n].group()))):
             out.append(words[n].start())
     return out
+
+
+def _dated(word: str) -> bool:
+    """A word that starts the date or the counts after a byline's name, not a name's: a number
+    or a month name ("By Regan | September 15, 2014", "by Finian Cunningham | 4 55 Subscribe")."""
+    return word[0].isdigit() or word.rstrip(".,").casefold() in _MONTH_NAMES
 
 
 def _section_phrases() -> dict[str, list[tuple[str, ...]]]:
