@@ -208,3 +208,14 @@ def test_a_lower_case_byline_on_a_flattened_page_is_read() -> None:
     )
     assert "by Jane Holloway" in [b.text for b in read_blocks(dump)]
     assert cleaner.clean(dump).authors == ("Jane Holloway",)
+
+
+def test_a_byline_list_of_names_is_not_cut_inside_a_name() -> None:
+    run = ("Key moments from the hearing By Anna Lindqvist, Marcus Webb, Priya Nandakumar and Joe D. Ortiz "
+           "March 3, 2024 Home News Local Business Sports Weather Opinion Obituaries ") * 2
+    pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
+    joined = " | ".join(pieces)
+    assert "By Anna Lindqvist, Marcus Webb, Priya Nandakumar and Joe D. Ortiz" in joined
+    # a comma and capitalised words without a "By" before them are items as before
+    menu = "Sports Weather Opinion, Obituaries Music Movies Books Travel Arts Police Fire Schools Health Food " * 4
+    assert "Obituaries | Music" in " | ".join(menu[a:b].strip() for a, b in zip([0, *split_run(menu)], [*split_run(menu), len(menu)]))
