@@ -76,7 +76,7 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
     last = 0
     for i in range(ITEM_MIN_WORDS, len(texts)):
         word, prev = texts[i], texts[i - 1]
-        if i - last < ITEM_MIN_WORDS or not _opens_item(word) or not _closes_item(prev) or _after_by(texts, i):
+        if i - last < ITEM_MIN_WORDS or not _opens_item(word) or not _closes_item(prev) or _after_by(texts, i) or _in_name_list(texts, i):
             continue
         if word.rstrip(".,").casefold() in _MONTH_NAMES and (prev[0].isdigit() or _labels_date(prev)):
             continue  # "20 | Nov 2019", "Posted | Nov 18" are one date
@@ -105,7 +105,37 @@ def _lower_case_end(word: str) -> bool:
 def _after_by(texts: list[str], i: int) -> bool:
     """Word i is one of the two after "By"/"by": not "By Laura | Mowat", a byline's name has two
     words at least. "By" may be glued to the text node before it ("TodayBy Eric | Song")."""
-    return any(t == "By" or t == "by" or _GLUED_BY.search(t) for t in texts[max(0, i - 2) : i])
+    return any(_is_by(t) for t in texts[max(0, i - 2) : i])
+
+
+NAME_LIST_WORDS = 16
+"""Words of a byline's list of names read back from a word for its "By" ("By Ann Lee, Tom Park
+and Kim Ho")."""
+_LIST_JOINS = frozenset(("and", "&"))
+
+
+def _in_name_list(texts: list[str], i: int) -> bool:
+    """Word i goes on a name in a byline's list, "By Stefan Holm, Kathryn | Watson, Grace |
+    Segers": it is the second or third word of a name after a comma or an "and", and the names
+    before go back to a "By". A first name is `_after_by`'s."""
+    j, since = i - 1, 0
+    while j >= 0 and not (texts[j] in _LIST_JOINS or texts[j].endswith(",")):
+        if _is_by(texts[j]) or not _NAME_WORD.fullmatch(texts[j]):
+            return False
+        since, j = since + 1, j - 1
+    if not 0 < since < NAME_MAX_WORDS:
+        return False
+    for k in range(j, max(-1, j - NAME_LIST_WORDS), -1):
+        if _is_by(texts[k]):
+            return k < j
+        if texts[k] not in _LIST_JOINS and not _NAME_WORD.fullmatch(texts[k].rstrip(",")):
+            return False
+    return False
+
+
+def _is_by(word: str) -> bool:
+    """A byline's "By", maybe glued to the text node before it."""
+    return word in ("By", "by") or _GLUED_BY.search(word) is not None
 
 
 def _labels_date(word: str) -> bool:
@@ -313,11 +343,19 @@ def date_cuts(piece: str) -> list[int]:
 NAME_MAX_WORDS = 3
 """Words of a byline's name ("Sarah E. Needleman"); a capitalised word after them is the next
 text node (the name again on the author's card, the site, a role)."""
-_BYLINE = re.compile(r"(?<=\s)By\s+(?=[A-Z])")
-"""A capitalised "By" before a capitalised word inside a run: a byline's first text node (prose
-writes "by" in lower case)."""
+_BYLINE = re.compile(r"(?<=\s)[Bb]y\s+(?=[A-Z])")
+"""A "By" before a capitalised word inside a run: a byline's first text node. Prose writes "by"
+in lower case, so a lower-case one counts only after an item's end (`_item_by`)."""
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 """A word of a person's name: capitalised, an initial ("E.") included."""
+
+
+def _item_by(before: list[str]) -> bool:
+    """Whether a lower-case "by" after `before` (the word before it, if any) opens a byline:
+    after a capitalised word, the end of a headline or a menu item ("Hiking the Flat Irons | by
+    Regan", "Get short URL | by Finian Cunningham"). Prose puts "by" after a lower-case verb
+    ("beaten by Wichita Heights", "investigated by the State") and is not cut."""
+    return bool(before) and _opens_item(before[0])
 
 
 def byline_cuts(piece: str) -> list[int]:
@@ -327,15 +365,23 @@ def byline_cuts(piece: str) -> list[int]:
     out = []
     for m in _BYLINE.finditer(piece):
         before = piece[: m.start()].split()[-1:]
+        if piece[m.start()] == "b" and not _item_by(before):
+            continue
         if before and _closes_item(before[0]):
             out.append(m.start())
         words = list(_WORD.finditer(piece, m.end(), m.end() + 120))[: NAME_MAX_WORDS + 1]
         n = 0
-        while n < len(words) and n < NAME_MAX_WORDS and _NAME_WORD.fullmatch(words[n].group()):
+        while n < len(words) and n < NAME_MAX_WORDS and _NAME_WORD.fullmatch(words[n].group()) and not _dated(words[n].group()):
             n += 1
-        if n == NAME_MAX_WORDS and len(words) > n and _opens_item(words[n].group()):
+        if n and len(words) > n and (_dated(words[n].group()) or (n == NAME_MAX_WORDS and _opens_item(words[n].group()))):
             out.append(words[n].start())
     return out
+
+
+def _dated(word: str) -> bool:
+    """A word that starts the date or the counts after a byline's name, not a name's: a number
+    or a month name ("By Regan | September 15, 2014", "by Finian Cunningham | 4 55 Subscribe")."""
+    return word[0].isdigit() or word.rstrip(".,").casefold() in _MONTH_NAMES
 
 
 def _section_phrases() -> dict[str, list[tuple[str, ...]]]:

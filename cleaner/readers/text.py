@@ -587,11 +587,18 @@ def _add_piece(
     sentence started a new item (see `oneline`), but not before `keep` (the <title> line)."""
     base = start
     piece = line[start:end]
-    for cut in sorted({*split_run(piece), *date_cuts(piece), *byline_cuts(piece), *section_cuts(piece)}):
+    bylines = byline_cuts(piece)
+    for cut in sorted({*split_run(piece), *date_cuts(piece), *bylines, *section_cuts(piece)}):
         if base + cut > keep:
+            before = len(out)
             add(out, lineno, pos + start, line[start : base + cut])
+            if start > base and start - base in bylines:
+                _mark_cut(out, before)  # "Flat Irons" / "by Regan": no sentence going on
             start = base + cut
+    before = len(out)
     add(out, lineno, pos + start, line[start:end])
+    if start > base and start - base in bylines:
+        _mark_cut(out, before)
 
 
 def _whole_lines(raw_lines: list[_Line], text: str) -> list[str]:
