@@ -6,11 +6,10 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
   `Block.marker` / `Block.heading`, so rules see the text and the layout separately;
 * a paragraph hard-wrapped at a fixed width is re-joined when the next line's first word would
   have fitted on the line (the classic test for a wrapped line);
-* markdown link and image syntax (`[text](url "title")`, `![alt](src)`, what markdownify and
-  html2text write by default) is reduced to the link text, in place and length for length, so a
-  menu of links reads as the words it showed and spans still point into the input; lynx's link
-  numbers ("[12]Subscribe") are blanked the same way; a line html2text filled with the rest of a
-  wrapped link target reads empty then, but it is no paragraph break;
+* markdown link and image syntax, emphasis, lynx's link numbers and image file names are reduced
+  to the words a reader saw, in place and length for length (readers/markup.py), so a menu of
+  links reads as the words it showed and spans still point into the input; a line html2text
+  filled with the rest of a wrapped link target reads empty then, but it is no paragraph break;
 * BeautifulSoup's `get_text("\\n")` breaks a sentence at every inline link ("WeWork agreed to a" /
   "rescue by its largest shareholder" / ", Japanese ..."): such fragments are re-joined when the
   next line continues the sentence (starts in lower case or with closing punctuation);
@@ -30,6 +29,8 @@ from typing import Callable
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
 from .glue import glue_cuts, glued_page
+from .markup import CONTINUATION_START as _CONTINUATION_START
+from .markup import unlink_markdown
 from .spaced import SEAM_SPACES, seam_cuts, spaced_page
 from .oneline import TITLE_MAX_CHARS, byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
 
@@ -51,29 +52,6 @@ _SENTENCE_END = re.compile(
 )
 _LEAD_SPACES = re.compile(" *")
 _SETEXT = re.compile(r"={3,}|-{3,}")
-# A URL with at most one level of balanced parentheses (Wikipedia's "Foo_(bar)"), which html2text
-# may wrap after a hyphen (inside a blockquote, the next line starts with its "> "), then an
-# optional quoted title that may wrap onto the next line.
-_LINK_TARGET = r"\((?:-\n(?:> ?)*|[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\s*\)"
-_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]" + _LINK_TARGET)
-# The text may hold one level of brackets, "[[Review] More from our readers](/blog/review)".
-_MD_LINK = re.compile(r"\[((?:[^\[\]]++|\[[^\[\]]*\])*+)\]" + _LINK_TARGET)
-# html2text keeps emphasis with its links: "_the Big Bang_", "**Related:**", wrapped like any
-# words. Only a marker at a word's edge (not "snake_case", "5**2") that closes on the same or the
-# next line; single "*" is left alone, it is a bullet or a footnote mark as often.
-_EMPHASIS = re.compile(r"(?<![\w*])(\*\*|__|_)(?=\S)((?:[^\n]|\n(?!\s*\n)){1,400}?)(?<=\S)\1(?![\w*])")
-_NESTED_EMPHASIS = ("**_", "_**")
-"""Bold around italics, "**_The Medium is the Message_**": the inner markup goes in a second pass."""
-# lynx -dump numbers every link in place, "[12]Subscribe", and lists the URLs at the end; a
-# footnote mark is followed by punctuation or a space ("per shift[1], even") and stays.
-_NUMBERED_LINK = re.compile(r"\[\d{1,4}\](?=[^\s\],.;:!?)])")
-# lynx shows an image without alt text by its file name, "[ps4-pad.jpg?width=640&amp;q=20]", and
-# wraps a long one like any word ("...&amp;qu" / "   ality=20]"): a bracketed run without spaces
-# (bar the wrap) that reads as a file name or a URL. "[…]", "[X]" or "[CC BY 2.0]" read as neither.
-_BRACKETED = re.compile(r"\[(?:[^\[\]\s]|\n[ \t]*){4,600}\]")
-_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|ico)\b|[?=;/]", re.IGNORECASE)
-_IMAGE_HINT = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)|;base64|&amp;", re.IGNORECASE)
-"""What a page with such image names shows somewhere: other dumps skip the bracket search."""
 _MD_ITEM = re.compile(r" *[*+-] +\[")
 """A markdown list item that opens with a link, "  * [World](/world/)": a menu's line, as long as
 its link target makes it, tells nothing of the width the text was wrapped at."""
@@ -82,8 +60,6 @@ _LAYOUT_FIRST = frozenset("#@-*+•□▪◦·‣●○■–o")
 # A line ends a sentence or a self-contained item: no joining after it.
 _TERMINAL = frozenset(".!?:;。！？…\"'”’»)]|")
 _CLOSING_QUOTES = frozenset("\"'”’»")
-# Characters a continuation fragment may start with (closing punctuation, or a lower-case letter).
-_CONTINUATION_START = frozenset(",.;:)!?’”»%")
 # Words after which a line cannot end a sentence: "The" / "New York Times" / "reported ...".
 _DANGLING = frozenset(
     "a an the of to in on at by for with from and or but as that than its his her their our "
@@ -213,80 +189,6 @@ def _browser_layout(lines: list[str], wrap: int) -> tuple[int, int]:
 def _unbreakable(line: str) -> bool:
     """A line a wrapper may have left long: it holds a word (a URL) it could not break."""
     return any(len(w) > UNBREAKABLE_MIN_CHARS for w in line.split())
-
-
-def _blank_out(m: re.Match[str]) -> str:
-    """Spaces the length of an image's markdown, keeping its line breaks."""
-    return re.sub(r"[^\n]", " ", m.group(0))
-
-
-def _link_text(m: re.Match[str]) -> str:
-    """A link's text in the space its markdown took, where it was, or right-aligned before
-    punctuation so that "By [Ann Lee](/a/ann), AP" folds to "By Ann Lee, AP". Line breaks in the
-    markdown are kept, so no line moves."""
-    text, whole = m.group(1), m.group(0)
-    rest = re.sub(r"[^\n]", " ", whole[len(text) + 1 :]) if "\n" in whole else " " * (len(whole) - len(text) - 1)
-    if m.end() < len(m.string) and m.string[m.end()] in _CONTINUATION_START and "\n" not in whole:
-        return " " + rest + text
-    return " " + text + rest
-
-
-def _emphasised_text(m: re.Match[str]) -> str:
-    """The emphasised words in the space their markup took, right-aligned before punctuation
-    like a link's text (see `_link_text`); on one line only, so no line break moves."""
-    marker, inner = m.group(1), m.group(2)
-    pad = " " * len(marker)
-    if m.end() < len(m.string) and m.string[m.end()] in _CONTINUATION_START and "\n" not in inner:
-        return pad + pad + inner
-    return pad + inner + pad
-
-
-def unlink_markdown(text: str) -> str:
-    """`[text](url)` -> the text, `![alt](src)`, lynx's "[12]" link numbers and its bracketed
-    image file names -> spaces, length for length (see the module doc)."""
-    if "[" not in text:
-        return text
-    text = _NUMBERED_LINK.sub(_blank_out, text)
-    if "](" in text:
-        source = text
-        spans: list[tuple[int, int]] = []
-        text = _MD_IMAGE.sub(_blank_out, text)
-
-        def link_text(m: re.Match[str]) -> str:
-            spans.append(m.span(1))  # kept for the rules (markdown_link_texts)
-            return _link_text(m)
-
-        text = _MD_LINK.sub(link_text, text)
-        global _LAST_LINK_TEXTS
-        _LAST_LINK_TEXTS = (source, spans)
-        if "_" in text or "**" in text:
-            text = _EMPHASIS.sub(_emphasised_text, text)
-            if any(nested in source for nested in _NESTED_EMPHASIS):
-                text = _EMPHASIS.sub(_emphasised_text, text)
-    if _IMAGE_HINT.search(text):
-        text = _BRACKETED.sub(_blank_file_name, text)
-    return text
-
-
-_LAST_LINK_TEXTS: tuple[str, list[tuple[int, int]]] = ("", [])
-"""The link text spans `unlink_markdown` found in the text it read last: the rules ask for those
-of the same dump right after (one tuple, replaced whole: a reader on another thread at worst
-makes the next ask compute them again)."""
-
-
-def markdown_link_texts(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of every markdown link's text, in order: what `unlink_markdown`
-    keeps of a link (images inside a link are blanked first, as there)."""
-    last, spans = _LAST_LINK_TEXTS
-    if last is text:
-        return spans
-    blanked = _MD_IMAGE.sub(_blank_out, text)
-    return [m.span(1) for m in _MD_LINK.finditer(blanked)]
-
-
-def _blank_file_name(m: re.Match[str]) -> str:
-    """Spaces for a bracketed image file name or URL (see _BRACKETED); other brackets stay."""
-    return _blank_out(m) if _FILE_NAME.search(m.group(0)) else m.group(0)
 
 
 def _strip_layout(line: str, raw: str) -> tuple[str, str, int, int]:

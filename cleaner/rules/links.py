@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from ..blocks import Block
-from ..readers.text import markdown_link_texts
+from ..readers.markup import markdown_link_texts
 from .base import GENERIC_RULES, Page
 
 CARD_MIN_WORDS = 12
