@@ -490,17 +490,13 @@ def _add_piece(
     base = start
     piece = line[start:end]
     bylines = byline_cuts(piece)
-    for cut in sorted({*split_run(piece), *date_cuts(piece), *bylines, *section_cuts(piece)}):
-        if base + cut > keep:
-            before = len(out)
-            add(out, lineno, pos + start, line[start : base + cut])
-            if start > base and start - base in bylines:
-                _mark_cut(out, before)  # "Flat Irons" / "by Regan": no sentence going on
-            start = base + cut
-    before = len(out)
-    add(out, lineno, pos + start, line[start:end])
-    if start > base and start - base in bylines:
-        _mark_cut(out, before)
+    cuts = sorted({*split_run(piece), *date_cuts(piece), *bylines, *section_cuts(piece)})
+    for stop in [base + cut for cut in cuts if base + cut > keep] + [end]:
+        before = len(out)
+        add(out, lineno, pos + start, line[start:stop])
+        if start > base and start - base in bylines:
+            _mark_cut(out, before)  # "Flat Irons" / "by Regan": no sentence going on
+        start = stop
 
 
 def _whole_lines(raw_lines: list[_Line], text: str) -> list[str]:
