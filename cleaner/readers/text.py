@@ -4,8 +4,10 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
 
 * bullets (`- * + • □ ▪ ◦ ·`, and inscriptis' `o` when indented or before a capital) and markdown `#` headings become
   `Block.marker` / `Block.heading`, so rules see the text and the layout separately;
-* a paragraph hard-wrapped at a fixed width is re-joined when the next line's first word would
-  have fitted on the line (the classic test for a wrapped line);
+* a paragraph hard-wrapped at a fixed width is re-joined where the next line's first word would
+  not have fitted on the line (the classic test for a wrapped line); the width, and what lynx's
+  layout adds to it (headings at the margin, a wrapped line going on at its paragraph's
+  indent), are read as readers/browser.py says;
 * markdown link and image syntax, emphasis, lynx's link numbers and image file names are reduced
   to the words a reader saw, in place and length for length (readers/markup.py), so a menu of
   links reads as the words it showed and spans still point into the input; a line html2text
@@ -28,6 +30,7 @@ from typing import Callable
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
+from .browser import image_file_names, lynx_wrapped, page_layout, wrapped_here
 from .glue import glue_cuts, glued_page
 from .markup import CONTINUATION_START as _CONTINUATION_START
 from .markup import unlink_markdown
@@ -50,11 +53,7 @@ _SENTENCE_END = re.compile(
     r"|(?P<sep>(?<!\s)\s+[|•·»›]\s+)"  # "Headline | Site", "Home » News": a separator between items
     # (from the start of a run of spaces only: tried inside a long run, it rescanned it each time)
 )
-_LEAD_SPACES = re.compile(" *")
 _SETEXT = re.compile(r"={3,}|-{3,}")
-_MD_ITEM = re.compile(r" *[*+-] +\[")
-"""A markdown list item that opens with a link, "  * [World](/world/)": a menu's line, as long as
-its link target makes it, tells nothing of the width the text was wrapped at."""
 _LAYOUT_FIRST = frozenset("#@-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
@@ -67,19 +66,10 @@ _DANGLING = frozenset(
     "el los las y en con por para del il lo gli e di da per".split()
 )
 
-WRAP_MIN_WIDTH = 40
-"""Narrowest line width taken as a hard-wrap width; narrower 'wrapping' is a list, not prose."""
-WRAP_MIN_SHARE = 0.25
-"""Share of the long lines that must end near the wrap width for a document to count as wrapped."""
-WRAP_SLACK = 12
-"""How far below the width a wrapped line may end (a long next word does not fit the rest)."""
 LONG_LINE_CHARS = 2500
 """Longer than any paragraph we have seen (the longest are near 2,100 characters): a line this long
 is several paragraphs or a whole page that a scraper put on one line (get_text() with no
 separator, text_content())."""
-UNBREAKABLE_MIN_CHARS = 30
-"""A 'word' this long is a URL (html2text keeps link targets): a wrapper cannot break it, so the
-line holding it may pass the wrap width."""
 LINK_TEXT_MAX_WORDS = 3
 """A line this short after an unfinished sentence is the text of a link inside it."""
 SENTENCE_MIN_WORDS = 6
@@ -87,21 +77,9 @@ SENTENCE_MIN_WORDS = 6
 TAIL_CHARS = 300
 """How much of a paragraph's end the joining tests look at."""
 MAX_JOINED_LINES = 400
+"""No paragraph is longer than this many input lines; beyond it the text is a list of lines."""
 MAX_HEADING_LINES = 3
 """A heading wrapped onto more lines than this is no heading but a paragraph marked up as one."""
-"""No paragraph is longer than this many input lines; beyond it the text is a list of lines."""
-BODY_INDENT = "   "
-"""lynx's left margin for running text."""
-MARGIN_MIN_SHARE = 0.3
-"""Share of the prose lines at BODY_INDENT for a dump to count as indenting its running text (on
-lynx dumps 0.3-1.0, by how much of the page is lists and tables; other wrapped dumps have none)."""
-MARGIN_MIN_LINES = 8
-"""Fewer prose lines tell nothing of the layout."""
-MARGIN_PROSE_SPACES = 6
-"""Spaces a line of running text has at least (menus and table rows have fewer)."""
-MARGIN_HEADING_LEVEL = 2
-"""The level a line at the margin of an indented dump gets: lynx prints <h2> there (its <h1> is
-centred, <h3>-<h6> stand further in), so the level says "a heading, not the top one"."""
 FRAGMENT_MAX_WORDS = 12
 """A bs4 link fragment is short; longer lines are judged on their own."""
 
@@ -114,81 +92,6 @@ def _split_lines(text: str) -> list[tuple[int, str]]:
         out.append((pos, line))
         pos += len(line) + 1
     return out
-
-
-def _wrap_width(lines: list[str]) -> int:
-    """The fixed width the dump was hard-wrapped at, or 0 when it was not wrapped.
-
-    In a wrapped text many lines end within a few characters of the same maximum, and no line
-    (apart from those holding an unbreakable URL) is longer.
-    """
-    kept = [s.rstrip() for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2 and not _MD_ITEM.match(s)]
-    kept = [s for s in kept if "/" not in s or not _unbreakable(s)]  # a URL tells nothing of the width
-    if len(kept) < 8:
-        return 0
-    lengths = sorted(map(len, kept))
-    width = lengths[int(len(lengths) * 0.95)]
-    if width < WRAP_MIN_WIDTH or width > 140:
-        return 0
-    near = sum(1 for n in lengths if width - WRAP_SLACK <= n <= width)
-    longer = sum(1 for n in lengths if n > width + 2)
-    if near < WRAP_MIN_SHARE * len(lengths) or longer > 0.05 * len(lengths):
-        return 0
-    return width
-
-
-def _margin_headings(lines: list[str]) -> bool:
-    """Whether the dump indents its running text and keeps the margin for headings, as lynx does
-    (paragraphs at three spaces, <h2> at the margin, <h3>-<h6> two spaces further in each).
-
-    Only prose-like lines are counted (long, several words, no URL): lists, tables and lynx's
-    list of link targets stand at other indents.
-    """
-    prose = [s for s in lines if len(s) >= WRAP_MIN_WIDTH and s.count(" ") >= MARGIN_PROSE_SPACES and "://" not in s]
-    if len(prose) < MARGIN_MIN_LINES:
-        return False
-    indented = sum(1 for s in prose if s.startswith(BODY_INDENT) and s[len(BODY_INDENT)] != " ")
-    return indented >= MARGIN_MIN_SHARE * len(prose)
-
-
-def _lynx_wrapped(text: str, current: "_Paragraph", content: str, raw: str, wrap: int) -> bool:
-    """Whether lynx wrapped the paragraph here: the next word did not fit, and the line goes on
-    where the paragraph's first line or its text started (a list item's text after its bullet,
-    the "#" list of feeds at the margin of the text); a rule "____" or the next element stands
-    elsewhere. A heading goes on anywhere: lynx centres the rest of a wrapped <h1>. Columns are
-    read in the input as printed: a blanked "[8]" link number is no indentation."""
-    block = current.block
-    line_start = text.rfind("\n", 0, block.start) + 1
-    first_indent = _LEAD_SPACES.match(text, line_start).end() - line_start
-    indent = len(raw) - len(raw.lstrip(" "))
-    aligned = indent <= max(block.start - line_start, first_indent) or block.heading > 0
-    return aligned and (_wrapped_here(content, wrap, current.raw_len) or _broken_here(content, raw, wrap))
-
-
-def _broken_here(content: str, raw: str, wrap: int) -> bool:
-    """Whether a line break inside the element (a <br>) put the line here: it goes on in lower
-    case ("About Acme" / "acme makes ...") and is itself filled to the width, a paragraph's
-    line. A short line in lower case is a label of its own ("updated 15M ago", "photo.jpg")."""
-    return (content[0].islower() or content[0] in _CONTINUATION_START) and len(raw.rstrip()) >= wrap - WRAP_SLACK
-
-
-def _browser_layout(lines: list[str], wrap: int) -> tuple[int, int]:
-    """(wrap width, level of a margin line) of a dump laid out like lynx's, else (wrap, 0).
-
-    The width is read from the indented running text: lynx wraps headings at the margin a few
-    columns wider, and its wider lines (tables, the link list) can hide the width from a reading
-    of all lines. The indented text must itself be wrapped: get_text() with a space separator
-    also starts lines with the source's indentation, but never wraps them.
-    """
-    if not _margin_headings(lines):
-        return wrap, 0
-    inner = _wrap_width([s for s in lines if s.startswith(BODY_INDENT) and s[3:4] != " "])
-    return (inner, MARGIN_HEADING_LEVEL) if inner else (wrap, 0)
-
-
-def _unbreakable(line: str) -> bool:
-    """A line a wrapper may have left long: it holds a word (a URL) it could not break."""
-    return any(len(w) > UNBREAKABLE_MIN_CHARS for w in line.split())
 
 
 def _strip_layout(line: str, raw: str) -> tuple[str, str, int, int]:
@@ -230,11 +133,11 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     """Whether the next line continues the previous one's paragraph."""
     if not prev or not nxt:
         return False
-    if wrap and _wrapped_here(nxt, wrap, prev_raw_len):
+    if wrap and wrapped_here(nxt, wrap, prev_raw_len):
         # "... disagree with them.”" / "ADVERTISEMENT": a sentence ended and the next line is an
         # interface word alone or an image's file name ("echo-buds.jpg echo-buds.jpg"), an
         # element the browser printed right below, not a wrapped word.
-        return prev[-1] not in _TERMINAL or (nxt.casefold() not in UI_WORDS and not _file_names(nxt))
+        return prev[-1] not in _TERMINAL or (nxt.casefold() not in UI_WORDS and not image_file_names(nxt))
     head = nxt[0]
     if prev[-1] in _TERMINAL:
         # '“It was a shame,”' / 'the doctor said.': a quote closed on a comma goes on.
@@ -246,20 +149,6 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     last = prev.rsplit(" ", 1)[-1]
     # "7:04 pm ET" is a time zone, not French "et": an all-caps word is no dangling conjunction.
     return (last.lower() in _DANGLING and not (len(last) > 1 and last.isupper())) or prev[-1] in "(,–—-"
-
-
-_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
-
-
-def _file_names(line: str) -> bool:
-    """A line of image file names only, as a text browser shows an image by its name."""
-    return all(w.lower().endswith(_IMAGE_EXTENSIONS) for w in line.split())
-
-
-def _wrapped_here(nxt: str, wrap: int, prev_raw_len: int) -> bool:
-    """Whether the wrapper broke the line here: the next line's first word would not have fit."""
-    first_word = nxt.split(" ", 1)[0]
-    return prev_raw_len + 1 + len(first_word) > wrap - 1 and prev_raw_len >= wrap - WRAP_SLACK - len(first_word)
 
 
 def _in_sentence(line: str) -> bool:
@@ -317,7 +206,7 @@ class _Paragraph:
                 bool(wrap)
                 and not self.block.indent  # lynx's indented "#[1]Feed" link list is no markdown
                 and self.block.n_lines < MAX_HEADING_LINES
-                and _wrapped_here(content, wrap, self.raw_len)
+                and wrapped_here(content, wrap, self.raw_len)
             )
         return (
             self.block.n_lines < MAX_JOINED_LINES
@@ -513,7 +402,7 @@ def read_blocks(text: str) -> list[Block]:
     raw_lines = _lines(text, False)
     plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
     whole = _whole_lines(raw_lines, text)
-    wrap, margin_heading = _browser_layout(whole, _wrap_width(whole))
+    wrap, margin_heading = page_layout(whole)
     if not wrap and glued_page(text):  # a hard-wrapped dump came from a layout engine
         raw_lines = _lines(text, True)
     blocks: list[Block] = []
@@ -562,7 +451,7 @@ def read_blocks(text: str) -> list[Block]:
             and not marker
             and joinable
             and current.can_take(content, wrap)
-            and (not margin_heading or _lynx_wrapped(text, current, content, raw, wrap))
+            and (not margin_heading or lynx_wrapped(text, current.block, current.raw_len, content, raw, wrap))
         ):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
             if markdown:
