@@ -27,7 +27,7 @@ from .metadata.merge import merge_metadata
 from .profiles.registry import Profile, find_profile, get_profile
 from .readers.detect import decode, looks_like_html, normalise, repair
 from .readers.glue import join_kept
-from .readers.text import read_blocks
+from .readers.text import read_blocks, read_dump
 from .rules import GENERIC_RULES, Page
 from .rules.text_shape import WORD_RE, fold
 
@@ -92,10 +92,11 @@ def run(source: str | bytes, url: str | None, config: Config) -> Article:
 
 
 def _run_text(text: str, url: str | None, config: Config) -> Article:
-    blocks = read_blocks(text)
+    reading = read_dump(text)
+    blocks = reading.blocks
     if not blocks:
         return Article("", Metadata(url=url), (), None, "text", EMPTY_INPUT, text)
-    page = Page(text, blocks, config, url)
+    page = Page(text, blocks, config, url, link_texts=reading.link_texts)
     profile = _profile_for(config, url, text)
     _apply_rules(page, profile)
     language = classify(page)
@@ -147,8 +148,8 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     if not main.strip():
         article = _run_text(visible, url, config)
         return replace(article, kind="html", metadata=merge_metadata(page_metadata, article.metadata))
-    blocks = read_blocks(main)
-    page = Page(main, blocks, config, url)
+    reading = read_dump(main)
+    page = Page(main, reading.blocks, config, url, link_texts=reading.link_texts)
     profile = _profile_for(config, url, visible)
     _drop_headline(page, headlines)
     _apply_rules(page, profile)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Callable
 
 from ..blocks import Block
@@ -33,7 +34,7 @@ from ..rules.vocab import UI_WORDS
 from .browser import image_file_names, lynx_wrapped, page_layout, wrapped_here
 from .glue import glue_cuts, glued_page
 from .markup import CONTINUATION_START as _CONTINUATION_START
-from .markup import unlink_markdown
+from .markup import LinkTexts, unlink_markdown
 from .spaced import SEAM_SPACES, seam_cuts, spaced_page
 from .oneline import TITLE_MAX_CHARS, byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
 
@@ -397,10 +398,31 @@ def _whole_lines(raw_lines: list[_Line], text: str) -> list[str]:
     return [s for n, _, s, _ in raw_lines if n not in cut]
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A dump as the reader read it: its blocks, and where the text of its markdown links stands
+    in it (the blocks show a link's text as plain words; the `link_card` rule asks how much of a
+    block was link text)."""
+
+    blocks: list[Block]
+    link_texts: LinkTexts
+
+
+def read_dump(text: str) -> Reading:
+    """The blocks of a dump (see `read_blocks`) and the spans of its markdown link texts."""
+    plain, link_texts = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
+    return Reading(_blocks(text, plain), link_texts)
+
+
 def read_blocks(text: str) -> list[Block]:
     """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
+    return read_dump(text).blocks
+
+
+def _blocks(text: str, plain: str) -> list[Block]:
+    """The blocks of `text`, read in `plain`, the text with its markup reduced to the words it
+    showed (`plain is text` when it had none)."""
     raw_lines = _lines(text, False)
-    plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
     whole = _whole_lines(raw_lines, text)
     wrap, margin_heading = page_layout(whole)
     if not wrap and glued_page(text):  # a hard-wrapped dump came from a layout engine
