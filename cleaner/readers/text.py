@@ -234,7 +234,50 @@ _Line = tuple[int, int, str, str]
 _AddLine = Callable[[list[_Line], int, int, str], None]
 
 
-def _lines(text: str, unglue: bool) -> list[_Line]:
+class _PageLines:
+    """A dump's lines and what the reader learns of the page before it reads them one by one.
+
+    A glued page is read twice: as it stands (its whole lines tell the wrap width, and a
+    hard-wrapped dump is never glued), then with its glued text nodes cut apart. Both readings
+    ask the same of the page, so the answers are found once, here: the lines, the length above
+    which a line is cut, whether spaces join elements, the headline and its copies, and where
+    each over-long line is cut (which only ungluing changes, piece by piece)."""
+
+    __slots__ = ("text", "lines", "limit", "spaced", "_headlines", "_copies", "_pieces")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _split_lines(text)
+        self.limit = flattened_limit([line for _, line in self.lines], len(text), LONG_LINE_CHARS)
+        """A line longer than this is cut into its sentences and items."""
+        self.spaced = spaced_page(text)
+        """Whether the page joins its elements with spaces (readers/spaced.py)."""
+        self._headlines: list[tuple[int, int]] | None = None
+        self._copies: dict[int, list[int]] | None = None
+        self._pieces: dict[int, list[_Piece]] = {}
+
+    def headlines(self) -> list[tuple[int, int]]:
+        """Where the headline opens the page and where it recurs (`oneline.headline_spans`)."""
+        if self._headlines is None:
+            self._headlines = headline_spans(self.text)
+        return self._headlines
+
+    def copies(self) -> dict[int, list[int]]:
+        """Where a copy of the headline starts or ends inside a line (see `_copy_cuts`)."""
+        if self._copies is None:
+            self._copies = _copy_cuts(self.lines, self.headlines()[1:])
+        return self._copies
+
+    def pieces(self, lineno: int) -> list[_Piece]:
+        """The pieces an over-long line is cut into (see `_over_long_pieces`)."""
+        pieces = self._pieces.get(lineno)
+        if pieces is None:
+            pos, line = self.lines[lineno - 1]
+            pieces = self._pieces[lineno] = _over_long_pieces(line, pos, self.headlines(), self.spaced, lineno == 1)
+        return pieces
+
+
+def _lines(page: _PageLines, unglue: bool) -> list[_Line]:
     """(line number, offset, text, piece) of every line; a line too long to be one paragraph (a
     page flattened onto a few lines) is cut into its sentences and at item separators (" | "),
     each piece read like a line of its own (and see `oneline` for the rest of what is cut there).
@@ -242,20 +285,17 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
     are `_CUT` (the first) and `_GLUED` (the others), each a block of its own."""
     out: list[_Line] = []
     add = _add_unglued if unglue else _add_line
-    lines = _split_lines(text)
-    limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
-    spaced = spaced_page(text)
-    headlines = headline_spans(text) if spaced or unglue or any(len(line) > limit for _, line in lines) else []
-    title_run_on = False
-    if lines and limit >= len(lines[0][1]) > TITLE_MAX_CHARS:
-        # A first line longer than a <title>, whose headline recurs further down, is the <title>
-        # on one source line with the header (logo, menus, the headline again, byline, date), as
-        # get_text(" ") and its kin print it: it is cut like an over-long line. Without the
-        # recurring headline a long first line is left as it is.
-        headlines = headlines or headline_spans(text)
-        title_run_on = len(headlines) > 1
+    lines, limit, spaced = page.lines, page.limit, page.spaced
+    long_title = limit >= len(lines[0][1]) > TITLE_MAX_CHARS
+    cut_headlines = spaced or unglue or long_title or any(len(line) > limit for _, line in lines)
+    headlines = page.headlines() if cut_headlines else []
+    # A first line longer than a <title>, whose headline recurs further down, is the <title> on
+    # one source line with the header (logo, menus, the headline again, byline, date), as
+    # get_text(" ") and its kin print it: it is cut like an over-long line. Without the
+    # recurring headline a long first line is left as it is.
+    title_run_on = long_title and len(headlines) > 1
     # where get_text(" ") or get_text() ran the headline on with other text nodes, it is cut out
-    copies = _copy_cuts(lines, headlines[1:]) if spaced or unglue else {}
+    copies = page.copies() if spaced or unglue else {}
     for lineno, (pos, line) in enumerate(lines, 1):
         if len(line) <= limit and not (lineno == 1 and title_run_on):
             if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, False)):
@@ -267,19 +307,41 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
             else:  # most lines of most pages: no call
                 out.append((lineno, pos, line, _WHOLE))
             continue
-        keep = title_end(line) if lineno == 1 else 0
-        spans = [(max(s - pos, 0), min(e - pos, len(line))) for s, e in headlines if s < pos + len(line) and e > pos]
-        cuts = sorted({c for span in spans for c in span} - {0, len(line)})
-        seams = _outside(seam_cuts(line, False), spans) if spaced and SEAM_SPACES in line else []
-        for begin, end in _segments(cuts, seams, len(line)) if seams else zip([0, *cuts], [*cuts, len(line)]):
+        for start, end, whole, cut in page.pieces(lineno):
             before = len(out)
-            if (begin, end) in spans:  # the headline: <title> or h1 copy, kept whole
-                out.append((lineno, pos + begin, line[begin:end], _WHOLE))
+            if whole:
+                out.append((lineno, pos + start, line[start:end], _WHOLE))
             else:
-                _add_sentences(out, add, lineno, pos, line, begin, end, keep)
-            if seams and begin in seams:
+                add(out, lineno, pos + start, line[start:end])
+            if cut:
                 _mark_cut(out, before)
     return out
+
+
+_Piece = tuple[int, int, bool, bool]
+"""(start, end, whole, cut) of a piece of an over-long line, offsets in the line: a `whole` piece
+(the headline) is kept as it is, not unglued; a `cut` one starts after a seam or a byline's
+start, so no paragraph goes on into it (see `_mark_cut`)."""
+
+
+def _over_long_pieces(line: str, pos: int, headlines: list[tuple[int, int]], spaced: bool, first: bool) -> list[_Piece]:
+    """The pieces of an over-long line at `pos` (the `first` line: the <title> line): the
+    headline copies in it whole, the stretches between them cut at their seams on a `spaced`
+    page, into sentences and items (`_sentence_pieces`)."""
+    keep = title_end(line) if first else 0
+    spans = [(max(s - pos, 0), min(e - pos, len(line))) for s, e in headlines if s < pos + len(line) and e > pos]
+    cuts = sorted({c for span in spans for c in span} - {0, len(line)})
+    seams = _outside(seam_cuts(line, False), spans) if spaced and SEAM_SPACES in line else []
+    pieces: list[_Piece] = []
+    for begin, end in _segments(cuts, seams, len(line)) if seams else zip([0, *cuts], [*cuts, len(line)]):
+        if (begin, end) in spans:  # the headline: <title> or h1 copy, kept whole
+            stretch: list[_Piece] = [(begin, end, True, False)]
+        else:
+            stretch = _sentence_pieces(line, begin, end, keep)
+        if seams and begin in seams:
+            stretch[0] = (*stretch[0][:3], True)
+        pieces += stretch
+    return pieces
 
 
 _WHOLE = ""
@@ -359,40 +421,38 @@ def _add_seamed(out: list[_Line], add: _AddLine, lineno: int, pos: int, line: st
             _mark_cut(out, before)
 
 
-def _add_sentences(
-    out: list[_Line], add: _AddLine, lineno: int, pos: int, line: str, begin: int, end: int, keep: int
-) -> None:
+def _sentence_pieces(line: str, begin: int, end: int, keep: int) -> list[_Piece]:
     """line[begin:end], a stretch of an over-long line, cut into its sentences and items."""
+    pieces: list[_Piece] = []
     start = begin
     for m in _SENTENCE_END.finditer(line, begin, end):
         if line[m.start() - 1] == "." and ordinal_date(line, m.start(), m.end()):
             continue  # "publiziert am 25. | September 2018": no sentence ends there
-        _add_piece(out, add, lineno, pos, line, start, m.start() if m.group("sep") else m.end(), keep)
+        pieces += _item_pieces(line, start, m.start() if m.group("sep") else m.end(), keep)
         start = m.end()
-    _add_piece(out, add, lineno, pos, line, start, end, keep)
+    pieces += _item_pieces(line, start, end, keep)
+    return pieces
 
 
-def _add_piece(
-    out: list[_Line], add: _AddLine, lineno: int, pos: int, line: str, start: int, end: int, keep: int
-) -> None:
+def _item_pieces(line: str, start: int, end: int, keep: int) -> list[_Piece]:
     """line[start:end], a piece of an over-long line, itself cut where a run too long for a
     sentence started a new item (see `oneline`), but not before `keep` (the <title> line)."""
     base = start
     piece = line[start:end]
     bylines = byline_cuts(piece)
     cuts = sorted({*split_run(piece), *date_cuts(piece), *bylines, *section_cuts(piece)})
+    pieces: list[_Piece] = []
     for stop in [base + cut for cut in cuts if base + cut > keep] + [end]:
-        before = len(out)
-        add(out, lineno, pos + start, line[start:stop])
-        if start > base and start - base in bylines:
-            _mark_cut(out, before)  # "Flat Irons" / "by Regan": no sentence going on
+        # "Flat Irons" / "by Regan": a byline cut is no sentence going on
+        pieces.append((start, stop, False, start > base and start - base in bylines))
         start = stop
+    return pieces
 
 
-def _whole_lines(raw_lines: list[_Line], text: str) -> list[str]:
-    """The lines the dump had, without the pieces of an over-long line: where a line was cut
-    tells nothing of a wrap width, and pieces ending near one length would fake one."""
-    if len(raw_lines) == text.count("\n") + 1:
+def _whole_lines(raw_lines: list[_Line], n_lines: int) -> list[str]:
+    """The lines the dump had (`n_lines` of them), without the pieces of an over-long line: where
+    a line was cut tells nothing of a wrap width, and pieces ending near one length would fake one."""
+    if len(raw_lines) == n_lines:
         return [s for _, _, s, _ in raw_lines]
     cut = {n for (n, _, _, _), (m, _, _, _) in zip(raw_lines, raw_lines[1:]) if n == m}
     return [s for n, _, s, _ in raw_lines if n not in cut]
@@ -422,11 +482,11 @@ def read_blocks(text: str) -> list[Block]:
 def _blocks(text: str, plain: str) -> list[Block]:
     """The blocks of `text`, read in `plain`, the text with its markup reduced to the words it
     showed (`plain is text` when it had none)."""
-    raw_lines = _lines(text, False)
-    whole = _whole_lines(raw_lines, text)
-    wrap, margin_heading = page_layout(whole)
+    page = _PageLines(text)
+    raw_lines = _lines(page, False)
+    wrap, margin_heading = page_layout(_whole_lines(raw_lines, len(page.lines)))
     if not wrap and glued_page(text):  # a hard-wrapped dump came from a layout engine
-        raw_lines = _lines(text, True)
+        raw_lines = _lines(page, True)
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
