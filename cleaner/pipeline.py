@@ -21,13 +21,13 @@ from .config import Config
 from .errors import InputTypeError, UnknownProfileError
 from .metadata import extract_metadata
 from .metadata.agency import closing_agency, find_agency
-from .metadata.common import parse_url
+from .metadata.common import UrlInfo, parse_url
 from .metadata.title import leading_headline
 from .metadata.merge import merge_metadata
 from .profiles.registry import Profile, find_profile, get_profile
 from .readers.detect import decode, looks_like_html, normalise, repair
 from .readers.glue import join_kept
-from .readers.text import read_blocks
+from .readers.text import read_blocks, read_dump
 from .rules import GENERIC_RULES, Page
 from .rules.text_shape import WORD_RE, fold
 
@@ -92,16 +92,18 @@ def run(source: str | bytes, url: str | None, config: Config) -> Article:
 
 
 def _run_text(text: str, url: str | None, config: Config) -> Article:
-    blocks = read_blocks(text)
+    reading = read_dump(text)
+    blocks = reading.blocks
     if not blocks:
         return Article("", Metadata(url=url), (), None, "text", EMPTY_INPUT, text)
-    page = Page(text, blocks, config, url)
+    page = Page(text, blocks, config, url, link_texts=reading.link_texts)
     profile = _profile_for(config, url, text)
     _apply_rules(page, profile)
     language = classify(page)
-    body = _without_leading_headline(blocks, [b for b in blocks if b.label == GOOD], url)
+    url_info = parse_url(url)  # the headline test and the metadata both read it
+    body = _without_leading_headline(blocks, [b for b in blocks if b.label == GOOD], url_info)
     language = language if config.detect_language else None
-    metadata = extract_metadata(blocks, body, url=url, language=language, detect_lang=False)
+    metadata = extract_metadata(blocks, body, url=url, url_info=url_info, language=language, detect_lang=False)
     metadata = _with_page_facts(metadata, page, language)
     return Article(
         text=join_kept(body),
@@ -117,9 +119,9 @@ def _run_text(text: str, url: str | None, config: Config) -> Article:
 HEADLINE_IN_BODY = "the headline (kept in metadata), with what stands above it, not body text"
 
 
-def _without_leading_headline(blocks: list[Block], body: list[Block], url: str | None) -> list[Block]:
+def _without_leading_headline(blocks: list[Block], body: list[Block], url_info: UrlInfo) -> list[Block]:
     """The body without the headline the classifier took in (see `leading_headline`)."""
-    drop = leading_headline(blocks, body, parse_url(url))
+    drop = leading_headline(blocks, body, url_info)
     for block in body[:drop]:
         block.set(BAD, "repeated_title", HEADLINE_IN_BODY)
     return body[drop:]
@@ -147,8 +149,8 @@ def _run_html(html: str, url: str | None, config: Config) -> Article:
     if not main.strip():
         article = _run_text(visible, url, config)
         return replace(article, kind="html", metadata=merge_metadata(page_metadata, article.metadata))
-    blocks = read_blocks(main)
-    page = Page(main, blocks, config, url)
+    reading = read_dump(main)
+    page = Page(main, reading.blocks, config, url, link_texts=reading.link_texts)
     profile = _profile_for(config, url, visible)
     _drop_headline(page, headlines)
     _apply_rules(page, profile)

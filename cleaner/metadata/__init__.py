@@ -14,7 +14,7 @@ from ..article import Metadata
 from ..blocks import Block
 from .agency import AgencyResult, closing_agency, find_agency
 from .bylines import find_authors, person
-from .common import parse_url
+from .common import UrlInfo, parse_url
 from .dates import forget_lines, pick_date
 from .feeds import feed_site
 from .language import detect_language
@@ -37,28 +37,30 @@ def extract_metadata(
     body: Sequence[Block],
     *,
     url: str | None = None,
+    url_info: UrlInfo | None = None,
     language: str | None = None,
     detect_lang: bool = True,
 ) -> Metadata:
     """Metadata of one dump. Never raises: a field that cannot be read is left empty.
 
     `blocks` are all blocks of the dump in order, `body` the ones kept as article text.
+    `url_info` is `parse_url(url)` when the caller has parsed the URL already.
     `language` is the caller's ISO 639-1 code when it already knows it (no model is run then);
     `detect_lang=False` leaves the language empty instead of running the language model.
     """
     forget_lines()
     try:
         hint = language if isinstance(language, str) and language else None
-        return _extract(list(blocks or ()), list(body or ()), url if isinstance(url, str) else None, hint, detect_lang)
+        return _extract(list(blocks or ()), list(body or ()), url if isinstance(url, str) else None, url_info, hint, detect_lang)
     except Exception as exc:  # a metadata bug must never lose the article text
         return Metadata(url=url if isinstance(url, str) else None, sources={"error": f"metadata failed: {type(exc).__name__}"})
 
 
 def _extract(
-    blocks: list[Block], body: list[Block], url: str | None, hint: str | None, detect_lang: bool
+    blocks: list[Block], body: list[Block], url: str | None, url_info: UrlInfo | None, hint: str | None, detect_lang: bool
 ) -> Metadata:
     """The extraction proper, in anchor order: headline, then what sits around it."""
-    info = parse_url(url)
+    info = url_info if url_info is not None else parse_url(url)
     first_body = body[0].index if body else -1
     title = find_title(blocks, first_body, info)
     site = find_site(blocks, info, title.site, title.site_source, body, feed_site(blocks))

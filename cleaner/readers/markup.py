@@ -5,11 +5,16 @@ html2text write by default) is reduced to the link text, emphasis (`_x_`, `**x**
 lynx's link numbers ("[12]Subscribe") and bracketed image file names to spaces. All of it in
 place and length for length: the text keeps its length and line breaks, so offsets, line
 lengths and spans of blocks still point into the input (`readers/text.py` reads the result).
+Where each link's text stands is returned with it: a rule asks how much of a paragraph was link
+text (`rules/links.py`), which the reduced text no longer shows.
 """
 
 from __future__ import annotations
 
 import re
+
+LinkTexts = list[tuple[int, int]]
+"""(start, end) offsets of every markdown link's text in a dump, in order."""
 
 CONTINUATION_START = frozenset(",.;:)!?’”»%")
 """Characters a continuation fragment may start with (closing punctuation): a link's text goes
@@ -65,47 +70,30 @@ def _emphasised_text(m: re.Match[str]) -> str:
     return pad + inner + pad
 
 
-def unlink_markdown(text: str) -> str:
+def unlink_markdown(text: str) -> tuple[str, LinkTexts]:
     """`[text](url)` -> the text, `![alt](src)`, lynx's "[12]" link numbers and its bracketed
-    image file names -> spaces, length for length (see the module doc)."""
+    image file names -> spaces, length for length (see the module doc); and where the text of
+    each markdown link stands (images inside a link are blanked first)."""
     if "[" not in text:
-        return text
+        return text, []
     text = _NUMBERED_LINK.sub(_blank_out, text)
+    spans: LinkTexts = []
     if "](" in text:
         source = text
-        spans: list[tuple[int, int]] = []
         text = _MD_IMAGE.sub(_blank_out, text)
 
         def link_text(m: re.Match[str]) -> str:
-            spans.append(m.span(1))  # kept for the rules (markdown_link_texts)
+            spans.append(m.span(1))
             return _link_text(m)
 
         text = _MD_LINK.sub(link_text, text)
-        global _LAST_LINK_TEXTS
-        _LAST_LINK_TEXTS = (source, spans)
         if "_" in text or "**" in text:
             text = _EMPHASIS.sub(_emphasised_text, text)
             if any(nested in source for nested in _NESTED_EMPHASIS):
                 text = _EMPHASIS.sub(_emphasised_text, text)
     if _IMAGE_HINT.search(text):
         text = _BRACKETED.sub(_blank_file_name, text)
-    return text
-
-
-_LAST_LINK_TEXTS: tuple[str, list[tuple[int, int]]] = ("", [])
-"""The link text spans `unlink_markdown` found in the text it read last: the rules ask for those
-of the same dump right after (one tuple, replaced whole: a reader on another thread at worst
-makes the next ask compute them again)."""
-
-
-def markdown_link_texts(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of every markdown link's text, in order: what `unlink_markdown`
-    keeps of a link (images inside a link are blanked first, as there)."""
-    last, spans = _LAST_LINK_TEXTS
-    if last is text:
-        return spans
-    blanked = _MD_IMAGE.sub(_blank_out, text)
-    return [m.span(1) for m in _MD_LINK.finditer(blanked)]
+    return text, spans
 
 
 def _blank_file_name(m: re.Match[str]) -> str:

@@ -4,8 +4,10 @@ Scrapers flatten pages in a few recognisable ways, and the reader undoes what it
 
 * bullets (`- * + • □ ▪ ◦ ·`, and inscriptis' `o` when indented or before a capital) and markdown `#` headings become
   `Block.marker` / `Block.heading`, so rules see the text and the layout separately;
-* a paragraph hard-wrapped at a fixed width is re-joined when the next line's first word would
-  have fitted on the line (the classic test for a wrapped line);
+* a paragraph hard-wrapped at a fixed width is re-joined where the next line's first word would
+  not have fitted on the line (the classic test for a wrapped line); the width, and what lynx's
+  layout adds to it (headings at the margin, a wrapped line going on at its paragraph's
+  indent), are read as readers/browser.py says;
 * markdown link and image syntax, emphasis, lynx's link numbers and image file names are reduced
   to the words a reader saw, in place and length for length (readers/markup.py), so a menu of
   links reads as the words it showed and spans still point into the input; a line html2text
@@ -24,13 +26,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Callable
 
 from ..blocks import Block
 from ..rules.vocab import UI_WORDS
+from .browser import image_file_names, lynx_wrapped, page_layout, wrapped_here
 from .glue import glue_cuts, glued_page
 from .markup import CONTINUATION_START as _CONTINUATION_START
-from .markup import unlink_markdown
+from .markup import LinkTexts, unlink_markdown
 from .spaced import SEAM_SPACES, seam_cuts, spaced_page
 from .oneline import TITLE_MAX_CHARS, byline_cuts, date_cuts, flattened_limit, headline_spans, ordinal_date, section_cuts, split_run, title_end
 
@@ -50,11 +54,7 @@ _SENTENCE_END = re.compile(
     r"|(?P<sep>(?<!\s)\s+[|•·»›]\s+)"  # "Headline | Site", "Home » News": a separator between items
     # (from the start of a run of spaces only: tried inside a long run, it rescanned it each time)
 )
-_LEAD_SPACES = re.compile(" *")
 _SETEXT = re.compile(r"={3,}|-{3,}")
-_MD_ITEM = re.compile(r" *[*+-] +\[")
-"""A markdown list item that opens with a link, "  * [World](/world/)": a menu's line, as long as
-its link target makes it, tells nothing of the width the text was wrapped at."""
 _LAYOUT_FIRST = frozenset("#@-*+•□▪◦·‣●○■–o")
 """Characters a heading or bullet marker starts with: other lines skip the layout regexes."""
 # A line ends a sentence or a self-contained item: no joining after it.
@@ -67,19 +67,10 @@ _DANGLING = frozenset(
     "el los las y en con por para del il lo gli e di da per".split()
 )
 
-WRAP_MIN_WIDTH = 40
-"""Narrowest line width taken as a hard-wrap width; narrower 'wrapping' is a list, not prose."""
-WRAP_MIN_SHARE = 0.25
-"""Share of the long lines that must end near the wrap width for a document to count as wrapped."""
-WRAP_SLACK = 12
-"""How far below the width a wrapped line may end (a long next word does not fit the rest)."""
 LONG_LINE_CHARS = 2500
 """Longer than any paragraph we have seen (the longest are near 2,100 characters): a line this long
 is several paragraphs or a whole page that a scraper put on one line (get_text() with no
 separator, text_content())."""
-UNBREAKABLE_MIN_CHARS = 30
-"""A 'word' this long is a URL (html2text keeps link targets): a wrapper cannot break it, so the
-line holding it may pass the wrap width."""
 LINK_TEXT_MAX_WORDS = 3
 """A line this short after an unfinished sentence is the text of a link inside it."""
 SENTENCE_MIN_WORDS = 6
@@ -87,21 +78,9 @@ SENTENCE_MIN_WORDS = 6
 TAIL_CHARS = 300
 """How much of a paragraph's end the joining tests look at."""
 MAX_JOINED_LINES = 400
+"""No paragraph is longer than this many input lines; beyond it the text is a list of lines."""
 MAX_HEADING_LINES = 3
 """A heading wrapped onto more lines than this is no heading but a paragraph marked up as one."""
-"""No paragraph is longer than this many input lines; beyond it the text is a list of lines."""
-BODY_INDENT = "   "
-"""lynx's left margin for running text."""
-MARGIN_MIN_SHARE = 0.3
-"""Share of the prose lines at BODY_INDENT for a dump to count as indenting its running text (on
-lynx dumps 0.3-1.0, by how much of the page is lists and tables; other wrapped dumps have none)."""
-MARGIN_MIN_LINES = 8
-"""Fewer prose lines tell nothing of the layout."""
-MARGIN_PROSE_SPACES = 6
-"""Spaces a line of running text has at least (menus and table rows have fewer)."""
-MARGIN_HEADING_LEVEL = 2
-"""The level a line at the margin of an indented dump gets: lynx prints <h2> there (its <h1> is
-centred, <h3>-<h6> stand further in), so the level says "a heading, not the top one"."""
 FRAGMENT_MAX_WORDS = 12
 """A bs4 link fragment is short; longer lines are judged on their own."""
 
@@ -114,81 +93,6 @@ def _split_lines(text: str) -> list[tuple[int, str]]:
         out.append((pos, line))
         pos += len(line) + 1
     return out
-
-
-def _wrap_width(lines: list[str]) -> int:
-    """The fixed width the dump was hard-wrapped at, or 0 when it was not wrapped.
-
-    In a wrapped text many lines end within a few characters of the same maximum, and no line
-    (apart from those holding an unbreakable URL) is longer.
-    """
-    kept = [s.rstrip() for s in lines if len(s.strip()) >= WRAP_MIN_WIDTH // 2 and not _MD_ITEM.match(s)]
-    kept = [s for s in kept if "/" not in s or not _unbreakable(s)]  # a URL tells nothing of the width
-    if len(kept) < 8:
-        return 0
-    lengths = sorted(map(len, kept))
-    width = lengths[int(len(lengths) * 0.95)]
-    if width < WRAP_MIN_WIDTH or width > 140:
-        return 0
-    near = sum(1 for n in lengths if width - WRAP_SLACK <= n <= width)
-    longer = sum(1 for n in lengths if n > width + 2)
-    if near < WRAP_MIN_SHARE * len(lengths) or longer > 0.05 * len(lengths):
-        return 0
-    return width
-
-
-def _margin_headings(lines: list[str]) -> bool:
-    """Whether the dump indents its running text and keeps the margin for headings, as lynx does
-    (paragraphs at three spaces, <h2> at the margin, <h3>-<h6> two spaces further in each).
-
-    Only prose-like lines are counted (long, several words, no URL): lists, tables and lynx's
-    list of link targets stand at other indents.
-    """
-    prose = [s for s in lines if len(s) >= WRAP_MIN_WIDTH and s.count(" ") >= MARGIN_PROSE_SPACES and "://" not in s]
-    if len(prose) < MARGIN_MIN_LINES:
-        return False
-    indented = sum(1 for s in prose if s.startswith(BODY_INDENT) and s[len(BODY_INDENT)] != " ")
-    return indented >= MARGIN_MIN_SHARE * len(prose)
-
-
-def _lynx_wrapped(text: str, current: "_Paragraph", content: str, raw: str, wrap: int) -> bool:
-    """Whether lynx wrapped the paragraph here: the next word did not fit, and the line goes on
-    where the paragraph's first line or its text started (a list item's text after its bullet,
-    the "#" list of feeds at the margin of the text); a rule "____" or the next element stands
-    elsewhere. A heading goes on anywhere: lynx centres the rest of a wrapped <h1>. Columns are
-    read in the input as printed: a blanked "[8]" link number is no indentation."""
-    block = current.block
-    line_start = text.rfind("\n", 0, block.start) + 1
-    first_indent = _LEAD_SPACES.match(text, line_start).end() - line_start
-    indent = len(raw) - len(raw.lstrip(" "))
-    aligned = indent <= max(block.start - line_start, first_indent) or block.heading > 0
-    return aligned and (_wrapped_here(content, wrap, current.raw_len) or _broken_here(content, raw, wrap))
-
-
-def _broken_here(content: str, raw: str, wrap: int) -> bool:
-    """Whether a line break inside the element (a <br>) put the line here: it goes on in lower
-    case ("About Acme" / "acme makes ...") and is itself filled to the width, a paragraph's
-    line. A short line in lower case is a label of its own ("updated 15M ago", "photo.jpg")."""
-    return (content[0].islower() or content[0] in _CONTINUATION_START) and len(raw.rstrip()) >= wrap - WRAP_SLACK
-
-
-def _browser_layout(lines: list[str], wrap: int) -> tuple[int, int]:
-    """(wrap width, level of a margin line) of a dump laid out like lynx's, else (wrap, 0).
-
-    The width is read from the indented running text: lynx wraps headings at the margin a few
-    columns wider, and its wider lines (tables, the link list) can hide the width from a reading
-    of all lines. The indented text must itself be wrapped: get_text() with a space separator
-    also starts lines with the source's indentation, but never wraps them.
-    """
-    if not _margin_headings(lines):
-        return wrap, 0
-    inner = _wrap_width([s for s in lines if s.startswith(BODY_INDENT) and s[3:4] != " "])
-    return (inner, MARGIN_HEADING_LEVEL) if inner else (wrap, 0)
-
-
-def _unbreakable(line: str) -> bool:
-    """A line a wrapper may have left long: it holds a word (a URL) it could not break."""
-    return any(len(w) > UNBREAKABLE_MIN_CHARS for w in line.split())
 
 
 def _strip_layout(line: str, raw: str) -> tuple[str, str, int, int]:
@@ -230,11 +134,11 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     """Whether the next line continues the previous one's paragraph."""
     if not prev or not nxt:
         return False
-    if wrap and _wrapped_here(nxt, wrap, prev_raw_len):
+    if wrap and wrapped_here(nxt, wrap, prev_raw_len):
         # "... disagree with them.”" / "ADVERTISEMENT": a sentence ended and the next line is an
         # interface word alone or an image's file name ("echo-buds.jpg echo-buds.jpg"), an
         # element the browser printed right below, not a wrapped word.
-        return prev[-1] not in _TERMINAL or (nxt.casefold() not in UI_WORDS and not _file_names(nxt))
+        return prev[-1] not in _TERMINAL or (nxt.casefold() not in UI_WORDS and not image_file_names(nxt))
     head = nxt[0]
     if prev[-1] in _TERMINAL:
         # '“It was a shame,”' / 'the doctor said.': a quote closed on a comma goes on.
@@ -246,20 +150,6 @@ def _joins(prev: str, nxt: str, wrap: int, prev_raw_len: int) -> bool:
     last = prev.rsplit(" ", 1)[-1]
     # "7:04 pm ET" is a time zone, not French "et": an all-caps word is no dangling conjunction.
     return (last.lower() in _DANGLING and not (len(last) > 1 and last.isupper())) or prev[-1] in "(,–—-"
-
-
-_IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg")
-
-
-def _file_names(line: str) -> bool:
-    """A line of image file names only, as a text browser shows an image by its name."""
-    return all(w.lower().endswith(_IMAGE_EXTENSIONS) for w in line.split())
-
-
-def _wrapped_here(nxt: str, wrap: int, prev_raw_len: int) -> bool:
-    """Whether the wrapper broke the line here: the next line's first word would not have fit."""
-    first_word = nxt.split(" ", 1)[0]
-    return prev_raw_len + 1 + len(first_word) > wrap - 1 and prev_raw_len >= wrap - WRAP_SLACK - len(first_word)
 
 
 def _in_sentence(line: str) -> bool:
@@ -317,7 +207,7 @@ class _Paragraph:
                 bool(wrap)
                 and not self.block.indent  # lynx's indented "#[1]Feed" link list is no markdown
                 and self.block.n_lines < MAX_HEADING_LINES
-                and _wrapped_here(content, wrap, self.raw_len)
+                and wrapped_here(content, wrap, self.raw_len)
             )
         return (
             self.block.n_lines < MAX_JOINED_LINES
@@ -344,7 +234,50 @@ _Line = tuple[int, int, str, str]
 _AddLine = Callable[[list[_Line], int, int, str], None]
 
 
-def _lines(text: str, unglue: bool) -> list[_Line]:
+class _PageLines:
+    """A dump's lines and what the reader learns of the page before it reads them one by one.
+
+    A glued page is read twice: as it stands (its whole lines tell the wrap width, and a
+    hard-wrapped dump is never glued), then with its glued text nodes cut apart. Both readings
+    ask the same of the page, so the answers are found once, here: the lines, the length above
+    which a line is cut, whether spaces join elements, the headline and its copies, and where
+    each over-long line is cut (which only ungluing changes, piece by piece)."""
+
+    __slots__ = ("text", "lines", "limit", "spaced", "_headlines", "_copies", "_pieces")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _split_lines(text)
+        self.limit = flattened_limit([line for _, line in self.lines], len(text), LONG_LINE_CHARS)
+        """A line longer than this is cut into its sentences and items."""
+        self.spaced = spaced_page(text)
+        """Whether the page joins its elements with spaces (readers/spaced.py)."""
+        self._headlines: list[tuple[int, int]] | None = None
+        self._copies: dict[int, list[int]] | None = None
+        self._pieces: dict[int, list[_Piece]] = {}
+
+    def headlines(self) -> list[tuple[int, int]]:
+        """Where the headline opens the page and where it recurs (`oneline.headline_spans`)."""
+        if self._headlines is None:
+            self._headlines = headline_spans(self.text)
+        return self._headlines
+
+    def copies(self) -> dict[int, list[int]]:
+        """Where a copy of the headline starts or ends inside a line (see `_copy_cuts`)."""
+        if self._copies is None:
+            self._copies = _copy_cuts(self.lines, self.headlines()[1:])
+        return self._copies
+
+    def pieces(self, lineno: int) -> list[_Piece]:
+        """The pieces an over-long line is cut into (see `_over_long_pieces`)."""
+        pieces = self._pieces.get(lineno)
+        if pieces is None:
+            pos, line = self.lines[lineno - 1]
+            pieces = self._pieces[lineno] = _over_long_pieces(line, pos, self.headlines(), self.spaced, lineno == 1)
+        return pieces
+
+
+def _lines(page: _PageLines, unglue: bool) -> list[_Line]:
     """(line number, offset, text, piece) of every line; a line too long to be one paragraph (a
     page flattened onto a few lines) is cut into its sentences and at item separators (" | "),
     each piece read like a line of its own (and see `oneline` for the rest of what is cut there).
@@ -352,20 +285,17 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
     are `_CUT` (the first) and `_GLUED` (the others), each a block of its own."""
     out: list[_Line] = []
     add = _add_unglued if unglue else _add_line
-    lines = _split_lines(text)
-    limit = flattened_limit([line for _, line in lines], len(text), LONG_LINE_CHARS)
-    spaced = spaced_page(text)
-    headlines = headline_spans(text) if spaced or unglue or any(len(line) > limit for _, line in lines) else []
-    title_run_on = False
-    if lines and limit >= len(lines[0][1]) > TITLE_MAX_CHARS:
-        # A first line longer than a <title>, whose headline recurs further down, is the <title>
-        # on one source line with the header (logo, menus, the headline again, byline, date), as
-        # get_text(" ") and its kin print it: it is cut like an over-long line. Without the
-        # recurring headline a long first line is left as it is.
-        headlines = headlines or headline_spans(text)
-        title_run_on = len(headlines) > 1
+    lines, limit, spaced = page.lines, page.limit, page.spaced
+    long_title = limit >= len(lines[0][1]) > TITLE_MAX_CHARS
+    cut_headlines = spaced or unglue or long_title or any(len(line) > limit for _, line in lines)
+    headlines = page.headlines() if cut_headlines else []
+    # A first line longer than a <title>, whose headline recurs further down, is the <title> on
+    # one source line with the header (logo, menus, the headline again, byline, date), as
+    # get_text(" ") and its kin print it: it is cut like an over-long line. Without the
+    # recurring headline a long first line is left as it is.
+    title_run_on = long_title and len(headlines) > 1
     # where get_text(" ") or get_text() ran the headline on with other text nodes, it is cut out
-    copies = _copy_cuts(lines, headlines[1:]) if spaced or unglue else {}
+    copies = page.copies() if spaced or unglue else {}
     for lineno, (pos, line) in enumerate(lines, 1):
         if len(line) <= limit and not (lineno == 1 and title_run_on):
             if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, False)):
@@ -377,19 +307,41 @@ def _lines(text: str, unglue: bool) -> list[_Line]:
             else:  # most lines of most pages: no call
                 out.append((lineno, pos, line, _WHOLE))
             continue
-        keep = title_end(line) if lineno == 1 else 0
-        spans = [(max(s - pos, 0), min(e - pos, len(line))) for s, e in headlines if s < pos + len(line) and e > pos]
-        cuts = sorted({c for span in spans for c in span} - {0, len(line)})
-        seams = _outside(seam_cuts(line, False), spans) if spaced and SEAM_SPACES in line else []
-        for begin, end in _segments(cuts, seams, len(line)) if seams else zip([0, *cuts], [*cuts, len(line)]):
+        for start, end, whole, cut in page.pieces(lineno):
             before = len(out)
-            if (begin, end) in spans:  # the headline: <title> or h1 copy, kept whole
-                out.append((lineno, pos + begin, line[begin:end], _WHOLE))
+            if whole:
+                out.append((lineno, pos + start, line[start:end], _WHOLE))
             else:
-                _add_sentences(out, add, lineno, pos, line, begin, end, keep)
-            if seams and begin in seams:
+                add(out, lineno, pos + start, line[start:end])
+            if cut:
                 _mark_cut(out, before)
     return out
+
+
+_Piece = tuple[int, int, bool, bool]
+"""(start, end, whole, cut) of a piece of an over-long line, offsets in the line: a `whole` piece
+(the headline) is kept as it is, not unglued; a `cut` one starts after a seam or a byline's
+start, so no paragraph goes on into it (see `_mark_cut`)."""
+
+
+def _over_long_pieces(line: str, pos: int, headlines: list[tuple[int, int]], spaced: bool, first: bool) -> list[_Piece]:
+    """The pieces of an over-long line at `pos` (the `first` line: the <title> line): the
+    headline copies in it whole, the stretches between them cut at their seams on a `spaced`
+    page, into sentences and items (`_sentence_pieces`)."""
+    keep = title_end(line) if first else 0
+    spans = [(max(s - pos, 0), min(e - pos, len(line))) for s, e in headlines if s < pos + len(line) and e > pos]
+    cuts = sorted({c for span in spans for c in span} - {0, len(line)})
+    seams = _outside(seam_cuts(line, False), spans) if spaced and SEAM_SPACES in line else []
+    pieces: list[_Piece] = []
+    for begin, end in _segments(cuts, seams, len(line)) if seams else zip([0, *cuts], [*cuts, len(line)]):
+        if (begin, end) in spans:  # the headline: <title> or h1 copy, kept whole
+            stretch: list[_Piece] = [(begin, end, True, False)]
+        else:
+            stretch = _sentence_pieces(line, begin, end, keep)
+        if seams and begin in seams:
+            stretch[0] = (*stretch[0][:3], True)
+        pieces += stretch
+    return pieces
 
 
 _WHOLE = ""
@@ -469,53 +421,72 @@ def _add_seamed(out: list[_Line], add: _AddLine, lineno: int, pos: int, line: st
             _mark_cut(out, before)
 
 
-def _add_sentences(
-    out: list[_Line], add: _AddLine, lineno: int, pos: int, line: str, begin: int, end: int, keep: int
-) -> None:
+def _sentence_pieces(line: str, begin: int, end: int, keep: int) -> list[_Piece]:
     """line[begin:end], a stretch of an over-long line, cut into its sentences and items."""
+    pieces: list[_Piece] = []
     start = begin
     for m in _SENTENCE_END.finditer(line, begin, end):
         if line[m.start() - 1] == "." and ordinal_date(line, m.start(), m.end()):
             continue  # "publiziert am 25. | September 2018": no sentence ends there
-        _add_piece(out, add, lineno, pos, line, start, m.start() if m.group("sep") else m.end(), keep)
+        pieces += _item_pieces(line, start, m.start() if m.group("sep") else m.end(), keep)
         start = m.end()
-    _add_piece(out, add, lineno, pos, line, start, end, keep)
+    pieces += _item_pieces(line, start, end, keep)
+    return pieces
 
 
-def _add_piece(
-    out: list[_Line], add: _AddLine, lineno: int, pos: int, line: str, start: int, end: int, keep: int
-) -> None:
+def _item_pieces(line: str, start: int, end: int, keep: int) -> list[_Piece]:
     """line[start:end], a piece of an over-long line, itself cut where a run too long for a
     sentence started a new item (see `oneline`), but not before `keep` (the <title> line)."""
     base = start
     piece = line[start:end]
     bylines = byline_cuts(piece)
     cuts = sorted({*split_run(piece), *date_cuts(piece), *bylines, *section_cuts(piece)})
+    pieces: list[_Piece] = []
     for stop in [base + cut for cut in cuts if base + cut > keep] + [end]:
-        before = len(out)
-        add(out, lineno, pos + start, line[start:stop])
-        if start > base and start - base in bylines:
-            _mark_cut(out, before)  # "Flat Irons" / "by Regan": no sentence going on
+        # "Flat Irons" / "by Regan": a byline cut is no sentence going on
+        pieces.append((start, stop, False, start > base and start - base in bylines))
         start = stop
+    return pieces
 
 
-def _whole_lines(raw_lines: list[_Line], text: str) -> list[str]:
-    """The lines the dump had, without the pieces of an over-long line: where a line was cut
-    tells nothing of a wrap width, and pieces ending near one length would fake one."""
-    if len(raw_lines) == text.count("\n") + 1:
+def _whole_lines(raw_lines: list[_Line], n_lines: int) -> list[str]:
+    """The lines the dump had (`n_lines` of them), without the pieces of an over-long line: where
+    a line was cut tells nothing of a wrap width, and pieces ending near one length would fake one."""
+    if len(raw_lines) == n_lines:
         return [s for _, _, s, _ in raw_lines]
     cut = {n for (n, _, _, _), (m, _, _, _) in zip(raw_lines, raw_lines[1:]) if n == m}
     return [s for n, _, s, _ in raw_lines if n not in cut]
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A dump as the reader read it: its blocks, and where the text of its markdown links stands
+    in it (the blocks show a link's text as plain words; the `link_card` rule asks how much of a
+    block was link text)."""
+
+    blocks: list[Block]
+    link_texts: LinkTexts
+
+
+def read_dump(text: str) -> Reading:
+    """The blocks of a dump (see `read_blocks`) and the spans of its markdown link texts."""
+    plain, link_texts = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
+    return Reading(_blocks(text, plain), link_texts)
+
+
 def read_blocks(text: str) -> list[Block]:
     """Split a dump into blocks, one per paragraph or line, with layout hints and input spans."""
-    raw_lines = _lines(text, False)
-    plain = unlink_markdown(text)  # the same length as text: offsets and line lengths hold
-    whole = _whole_lines(raw_lines, text)
-    wrap, margin_heading = _browser_layout(whole, _wrap_width(whole))
+    return read_dump(text).blocks
+
+
+def _blocks(text: str, plain: str) -> list[Block]:
+    """The blocks of `text`, read in `plain`, the text with its markup reduced to the words it
+    showed (`plain is text` when it had none)."""
+    page = _PageLines(text)
+    raw_lines = _lines(page, False)
+    wrap, margin_heading = page_layout(_whole_lines(raw_lines, len(page.lines)))
     if not wrap and glued_page(text):  # a hard-wrapped dump came from a layout engine
-        raw_lines = _lines(text, True)
+        raw_lines = _lines(page, True)
     blocks: list[Block] = []
     blank = True
     current: _Paragraph | None = None
@@ -562,7 +533,7 @@ def read_blocks(text: str) -> list[Block]:
             and not marker
             and joinable
             and current.can_take(content, wrap)
-            and (not margin_heading or _lynx_wrapped(text, current, content, raw, wrap))
+            and (not margin_heading or lynx_wrapped(text, current.block, current.raw_len, content, raw, wrap))
         ):
             current.take(content, pos + raw_len, raw_len, bool(wrap))
             if markdown:

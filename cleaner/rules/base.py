@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..blocks import BAD, UNKNOWN, Block
 from ..config import Config
+from ..readers.markup import LinkTexts
 from .text_shape import WORD_RE
 
 
@@ -37,6 +38,9 @@ class Page:
     blocks: list[Block]
     config: Config
     url: str | None = None
+    link_texts: LinkTexts | None = None
+    """Where the text of each markdown link stands in `source`, as the reader found it
+    (`readers.text.read_dump`); None when the page was built from blocks alone."""
     cuts: list[Cut] = field(default_factory=list)
     barriers: set[int] = field(default_factory=set)
     """Indices of blocks the article text does not continue past (end-of-article headings)."""

@@ -6,7 +6,7 @@ picture, the headline, the summary and the age: "[ ![alt](src) Headline  Summary
 link text that reads like prose, and a row of cards wrapped at 78 columns runs on as one
 paragraph. A paragraph of the story is never (nearly) all link text: its links sit inside its
 sentences. The reader reduced the markdown to the link text in place, so the link text's spans
-in the dump are the spans in the blocks.
+in the dump, which it hands on with the blocks (`Page.link_texts`), are the spans in the blocks.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from ..blocks import Block
-from ..readers.markup import markdown_link_texts
+from ..readers.markup import unlink_markdown
 from .base import GENERIC_RULES, Page
 
 CARD_MIN_WORDS = 12
@@ -50,7 +50,7 @@ def link_card(page: Page) -> None:
     candidates = [b for b in page.undecided() if b.words >= CARD_MIN_WORDS and not b.heading]
     if not candidates:
         return
-    spans = markdown_link_texts(source)
+    spans = page.link_texts if page.link_texts is not None else unlink_markdown(source)[1]
     ends = [end for _, end in spans]
     for block in candidates:
         if _link_share(source, spans, ends, block) >= CARD_MIN_LINK_SHARE:
