@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .common import word_alternation
 from .vocab import DANGLING_WORDS, MONTHS, PUBLISHED_LABELS, TIME_CONNECTORS, UPDATED_LABELS, WEEKDAYS
 
 MIN_YEAR = 1990
@@ -23,7 +24,7 @@ PUBLISHED = "published"
 UPDATED = "updated"
 PLAIN = "plain"
 
-_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH = word_alternation(MONTHS)
 _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _B = r"(?<![\w.])"  # no letter, digit or dot right before
@@ -59,8 +60,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("md", re.compile(_B + r"(?P<mon>" + _MONTH + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?" + r"(?![\d:])", re.IGNORECASE)),
 )
+"""The date forms that carry their year, tried in this order: a later form may not overlap the
+span of a date an earlier one read."""
+_YEAR_LESS: tuple[str, re.Pattern[str]] = (
+    "md",
+    re.compile(_B + r"(?P<mon>" + _MONTH + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?" + r"(?![\d:])", re.IGNORECASE),
+)
+"""A date without its year ("Nov 18"), tried last and only when the caller knows the year."""
 
 _TIME = r"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\.?)?"
 _CONNECT = "|".join(re.escape(c) for c in sorted(TIME_CONNECTORS, key=len, reverse=True))
@@ -196,6 +203,8 @@ def forget_lines() -> None:
     rewards and a stream of new pages does not: speed figures must not lean on it.
     """
     _find_dates.cache_clear()
+    _dated_matches.cache_clear()
+    _year_less_matches.cache_clear()
 
 
 @lru_cache(maxsize=CACHE_LINES)
@@ -203,17 +212,38 @@ def _find_dates(line: str, month_first: bool, year: int | None) -> tuple[FoundDa
     """find_dates without the cheap pre-check, cached."""
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(line):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            ymd = _ymd(kind, m, month_first, year)
-            if ymd is None or not _valid(*ymd):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(_make(line, m, kind, ymd))
+    matches = _dated_matches(line) + (_year_less_matches(line) if year else ())
+    for kind, m in matches:
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        ymd = _ymd(kind, m, month_first, year)
+        if ymd is None or not _valid(*ymd):
+            continue
+        taken.append((m.start(), m.end()))
+        found.append(_make(line, m, kind, ymd))
     found.sort(key=lambda f: f.start)
     return tuple(_resolve_labels(line, found))
+
+
+@lru_cache(maxsize=CACHE_LINES)
+def _dated_matches(line: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every match of every dated form in a line, in trial order, before any validity test.
+
+    The regex scan is the costly part of reading dates, and it does not depend on the caller's
+    `month_first` or `year`: the title, byline and date steps ask about the same header lines
+    with different ones, and the scan is done once per line for all of them. Every dated form
+    holds a year or a numeric day and month (`_MAYBE_DATE`): a line without either is not scanned.
+    """
+    if not _MAYBE_DATE.search(line):
+        return ()
+    return tuple((kind, m) for kind, pattern in _PATTERNS for m in pattern.finditer(line))
+
+
+@lru_cache(maxsize=CACHE_LINES)
+def _year_less_matches(line: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """The matches of the year-less form, scanned only for callers that know the year."""
+    kind, pattern = _YEAR_LESS
+    return tuple((kind, m) for m in pattern.finditer(line))
 
 
 def _make(line: str, m: re.Match[str], kind: str, ymd: tuple[int, int, int]) -> FoundDate:
