@@ -35,6 +35,9 @@ _COPYRIGHT_AGENCY = re.compile(
     re.I,
 )
 _PLACE_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+_COPYRIGHT_LETTERS = "opyr"
+"""Letters of "copyright" that only their own ASCII capitals match case-insensitively: a block
+whose case-folded text lacks them (and the sign) is not searched for an agency copyright."""
 
 
 @dataclass(slots=True)
@@ -111,6 +114,8 @@ def closing_agency(blocks: Sequence[Block], body: Sequence[Block]) -> tuple[str 
     else:
         candidates = []
     for block in candidates:
+        if "©" not in block.text and _COPYRIGHT_LETTERS not in block.low:
+            continue  # most closing paragraphs: the case-insensitive search tries every position
         m = _COPYRIGHT_AGENCY.search(block.text)
         if m:
             return AGENCIES.get(m.group("name").casefold()), f"line {block.line}: agency copyright line"

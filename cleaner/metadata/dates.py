@@ -76,10 +76,7 @@ _TIME_BEFORE = re.compile(
     _TIME + r"\s*(?:[A-Za-z]{2,5}\.?)?[\s,|/-]*(?:[^\W\d]{2,12}\.?,?\s*)?$", re.IGNORECASE
 )
 _LABEL = re.compile(
-    r"(?<![\w])(?P<label>"
-    + "|".join(re.escape(w) for w in sorted(PUBLISHED_LABELS + UPDATED_LABELS, key=len, reverse=True))
-    + r")(?![\w])",
-    re.IGNORECASE,
+    r"(?<![\w])(?P<label>" + word_alternation(PUBLISHED_LABELS + UPDATED_LABELS) + r")(?![\w])", re.IGNORECASE
 )
 _UPDATED_SET = frozenset(UPDATED_LABELS)
 _LABEL_FIRST_WORDS = frozenset(w.split()[0] for w in PUBLISHED_LABELS + UPDATED_LABELS)
@@ -190,8 +187,6 @@ def find_dates(line: str, *, month_first: bool = True, year: int | None = None) 
     when a label shows they are the page's own date. Results are cached for the document: the
     same header lines are asked about by the title, byline and date steps.
     """
-    if _DIGITS.isdisjoint(line) or (year is None and not _MAYBE_DATE.search(line)):
-        return ()
     return _find_dates(line, month_first, year)
 
 
@@ -209,7 +204,11 @@ def forget_lines() -> None:
 
 @lru_cache(maxsize=CACHE_LINES)
 def _find_dates(line: str, month_first: bool, year: int | None) -> tuple[FoundDate, ...]:
-    """find_dates without the cheap pre-check, cached."""
+    """find_dates, cached: the title, byline and date steps ask about the same header lines
+    (the title step about each line up to four times), and even the cheap test for a line
+    without a date costs more than the cache's answer."""
+    if _DIGITS.isdisjoint(line) or (year is None and not _MAYBE_DATE.search(line)):
+        return ()
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
     matches = _dated_matches(line) + (_year_less_matches(line) if year else ())

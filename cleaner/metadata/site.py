@@ -271,10 +271,15 @@ def _expansion(text: str, names: list[str], url: UrlInfo) -> str | None:
     return None
 
 
+_AGENCY_WORDS = frozenset(a for a in AGENCY_BYLINE_NAMES if " " not in a)
+_AGENCY_PHRASES = tuple(sorted(a for a in AGENCY_BYLINE_NAMES if " " in a))
+"""Agency names of one word (matched as a word of the name) and of several (as a substring)."""
+
+
 def _names_agency(name: str) -> bool:
     """'Thomson Reuters', 'The Associated Press': a wire agency's copyright, not the site's."""
     low = name.casefold()
-    return any(a in low.split() or (" " in a and a in low) for a in AGENCY_BYLINE_NAMES)
+    return not _AGENCY_WORDS.isdisjoint(low.split()) or any(a in low for a in _AGENCY_PHRASES)
 
 
 def _fallback(url: UrlInfo) -> str:

@@ -255,6 +255,22 @@ class _Page:
     counts: Counter[str]  # the same, labelled copies ("Share: X") counted for X too
     meta: dict[int, bool] = field(default_factory=dict)  # memo: block index -> byline/date line
     date_lines: dict[int, bool] = field(default_factory=dict)
+    headlines: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # memo of `_headline`
+    shaped: dict[int, bool] = field(default_factory=dict)  # memo of `_headline_shaped`
+
+    def headline(self, block: Block) -> tuple[str, str, str]:
+        """`_headline` of a block (memoised: scoring, the reason and the result all read it)."""
+        found = self.headlines.get(block.index)
+        if found is None:
+            found = self.headlines[block.index] = _headline(block.text, self.line)
+        return found
+
+    def is_shaped(self, block: Block) -> bool:
+        """`_headline_shaped` of a block (memoised: the nearest line is usually a candidate too)."""
+        found = self.shaped.get(block.index)
+        if found is None:
+            found = self.shaped[block.index] = _headline_shaped(block)
+        return found
 
     def is_meta(self, i: int) -> bool:
         """A short byline or date line (memoised: each candidate looks at its neighbours)."""
@@ -297,7 +313,7 @@ def _counts(blocks: Sequence[Block], pool: Sequence[Block]) -> tuple[Counter[str
 def _text_score(page: _Page, block: Block) -> float:
     """Evidence from the line itself and its copies: heading, <title> line, repeats, URL slug,
     distance to the body, bullets, length. Cheap enough to run on every line of the pool."""
-    text, date_how, key = _headline(block.text, page.line)
+    text, date_how, key = page.headline(block)
     score = BASE + HEADING_BONUS.get(block.heading, 0.0) + _title_line_evidence(page, block, key)
     if date_how == "inside" and key not in page.line.parts:
         score -= DATE_COST
@@ -368,7 +384,7 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
     page = _Page(blocks, first_body, url, line, plain, counts)
     if first_body > LOOKBACK:
         pool = _far_candidates(blocks[: first_body - LOOKBACK], line, url) + pool
-    nearest = _nearest(pool) if first_body > 0 else None
+    nearest = _nearest(pool, page) if first_body > 0 else None
     ranked = sorted(((_text_score(page, b), -b.index, b) for b in pool if _quick_ok(b)), reverse=True)
     result = TitleResult()
     best: tuple[float, Block] | None = None
@@ -376,7 +392,7 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
         bonus = NEAREST_BONUS if block is nearest else 0.0
         if best is not None and cheap + bonus + META_BONUS <= best[0]:
             break
-        if not _headline_shaped(block):
+        if not page.is_shaped(block):
             continue
         score = cheap + bonus + _layout_score(page, block)
         result.scores[block.index] = score
@@ -439,10 +455,10 @@ def _marked_headline(block: Block, url: UrlInfo) -> bool:
     return block.heading > 0 or slug_overlap(block.text, url.slug_words) >= BODY_HEADLINE_SLUG
 
 
-def _nearest(pool: list[Block]) -> Block | None:
+def _nearest(pool: list[Block], page: _Page) -> Block | None:
     """The closest headline-shaped line above the body (not a bullet, not a sentence)."""
     for block in reversed(pool):
-        if not block.marker and _quick_ok(block) and not _sentence(block.text) and _headline_shaped(block):
+        if not block.marker and _quick_ok(block) and not _sentence(block.text) and page.is_shaped(block):
             return block
     return None
 
@@ -483,7 +499,7 @@ def _finish(block: Block, pool: list[Block], page: _Page, result: TitleResult) -
     if block.index in page.line.indexes:
         return _title_line_only(TitleLine((block,), indexes=frozenset((block.index,))), result, chosen=True)
     result.trailing_byline = strip_by(block.text)[1]
-    result.title = _headline(block.text, page.line)[0]
+    result.title = page.headline(block)[0]
     result.index = block.index
     key = block.low
     result.first_index = next(
@@ -506,7 +522,7 @@ def _why(block: Block, page: _Page) -> str:
     if block.heading:
         return f"level-{block.heading} heading"
     if page.line.parts:
-        key = _headline(block.text, page.line)[2]
+        key = page.headline(block)[2]
         if key in page.line.parts:
             return "headline of the <title> line"
         if contained(key, page.line):
