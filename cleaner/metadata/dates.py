@@ -29,20 +29,30 @@ _DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?\.?"
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _B = r"(?<![\w.])"  # no letter, digit or dot right before
 _E = r"(?![\w])"
+# The same tests of what stands before a number, written after its first characters: a pattern
+# that opens with a digit (not with a look-behind) lets the regex engine skip in C to the next
+# digit instead of trying the whole pattern at every position (the numeric forms scan ~2x faster,
+# with the same matches: the look-behind still tests the character before the number).
+_YEAR_AFTER_B = r"(?P<y>(?:19|20)(?<![\w.]..)\d\d)"
+"""`_B` + `_YEAR`."""
+_DAY_AFTER_B = r"(?P<d>\d(?<![\w.]\d)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th|er|º|°)?\.?"
+"""`_B` + `_DAY`: a digit, then a second one after a 0-3, tried first as `[0-3]?\d` does."""
+_NUM_A = r"(?P<a>\d(?<![\w./-]\d)(?:(?<=[0-3])\d)?)"
+"""`(?<![\w./-])(?P<a>[0-3]?\d)`, written the same way."""
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "iso",
         re.compile(
-            _B + r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+            _YEAR_AFTER_B + r"-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
             r"(?:(?:T|\s+)(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?!\d)"
         ),
     ),
-    ("ymd", re.compile(_B + r"(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?![\d/.])")),
+    ("ymd", re.compile(_YEAR_AFTER_B + r"[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?![\d/.])")),
     (
         "num",
         re.compile(
-            r"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
+            _NUM_A + r"(?P<sep>[./-])(?P<b>[0-3]?\d)(?P=sep)"
             r"(?P<y>(?:19|20)\d\d|\d\d(?=[\s,|]|$))(?![\d/.]\d)"
         ),
     ),
@@ -56,7 +66,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dmy",
         re.compile(
-            _B + _DAY + r"\s*(?:de\s+|of\s+)?(?P<mon>" + _MONTH + r")\.?,?\s*(?:de\s+|del\s+)?" + _YEAR + _E,
+            _DAY_AFTER_B + r"\s*(?:de\s+|of\s+)?(?P<mon>" + _MONTH + r")\.?,?\s*(?:de\s+|del\s+)?" + _YEAR + _E,
             re.IGNORECASE,
         ),
     ),
