@@ -310,6 +310,8 @@ def find_site(
         return SiteResult(title_site, title_site_source)
     if not body:
         return SiteResult(title_site, title_site_source) if title_site else SiteResult()
+    if title_site and not host_match(title_site, url):
+        return SiteResult(title_site, title_site_source)  # (url.brand is set here): before any page scan
     text = "\n".join([b.text for b in blocks])
     low = _lower(text)
     last = body[-1].index
@@ -318,8 +320,6 @@ def find_site(
         return SiteResult(names[0], "copyright line") if names else SiteResult()
     forms = _printed_forms(text, low, url)
     printed = _best_form(forms, url)
-    if title_site and not host_match(title_site, url):
-        return SiteResult(title_site, title_site_source)
     name, source = None, ""
     if printed:
         name, source = printed, f"the page's own spelling of its URL's brand ({forms.get(printed, 0)}x)"

@@ -252,11 +252,15 @@ class _Page:
     url: UrlInfo
     line: TitleLine
     plain: Counter[str]  # casefolded line -> copies printed
-    counts: Counter[str]  # the same, labelled copies ("Share: X") counted for X too
+    labelled: Counter[str]  # casefolded X -> labelled copies ("Share: X") in the pool
     meta: dict[int, bool] = field(default_factory=dict)  # memo: block index -> byline/date line
     date_lines: dict[int, bool] = field(default_factory=dict)
     headlines: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # memo of `_headline`
     shaped: dict[int, bool] = field(default_factory=dict)  # memo of `_headline_shaped`
+
+    def copies(self, low: str) -> int:
+        """How often a line is printed, labelled copies ("Share: X") counted for X too."""
+        return self.plain.get(low, 0) + self.labelled.get(low, 0)
 
     def headline(self, block: Block) -> tuple[str, str, str]:
         """`_headline` of a block (memoised: scoring, the reason and the result all read it)."""
@@ -294,20 +298,21 @@ class _Page:
 
 
 def _counts(blocks: Sequence[Block], pool: Sequence[Block]) -> tuple[Counter[str], Counter[str]]:
-    """How often each line is printed: as itself, and counting labelled copies ("Share: X") too.
+    """How often each line is printed as itself, and as the X of a labelled copy ("Share: X").
 
     Keys are the lines' own text, case-folded (`Block.low`, folded once when the block was made):
     copies of a headline are printed identically. Labelled copies are looked for in the pool only
-    (share boxes sit above the article).
+    (share boxes sit above the article), and kept apart: merging them into a copy of the page's
+    counter cost more than adding the two counts for the few lines that are asked about.
     """
     plain = Counter(map(_LOW, blocks))
-    total = plain.copy()
+    labelled: Counter[str] = Counter()
     for b in pool:
         if ":" in b.text:
             wrapper = _WRAPPER.match(b.text)
             if wrapper:
-                total[wrapper.group("rest").casefold()] += 1
-    return plain, total
+                labelled[wrapper.group("rest").casefold()] += 1
+    return plain, labelled
 
 
 def _text_score(page: _Page, block: Block) -> float:
@@ -323,7 +328,7 @@ def _text_score(page: _Page, block: Block) -> float:
         wrapper = _WRAPPER.match(text)
         if wrapper and page.plain.get(wrapper.group("rest").casefold(), 0) >= 1:
             score -= WRAPPER_COST
-    if page.counts.get(block.low, 0) >= 2:
+    if page.copies(block.low) >= 2:
         score += REPEAT_BONUS
     if page.url.slug_words:
         score += SLUG_WEIGHT * slug_overlap(text, page.url.slug_words)
@@ -380,8 +385,8 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
     """
     pool = list(blocks[max(0, first_body - LOOKBACK) : first_body] if first_body > 0 else blocks[:NO_BODY_SCAN])
     line = read_title_lines(blocks, first_body)
-    plain, counts = _counts(blocks, pool)
-    page = _Page(blocks, first_body, url, line, plain, counts)
+    plain, labelled = _counts(blocks, pool)
+    page = _Page(blocks, first_body, url, line, plain, labelled)
     if first_body > LOOKBACK:
         pool = _far_candidates(blocks[: first_body - LOOKBACK], line, url) + pool
     nearest = _nearest(pool, page) if first_body > 0 else None
@@ -527,7 +532,7 @@ def _why(block: Block, page: _Page) -> str:
             return "headline of the <title> line"
         if contained(key, page.line):
             return "headline inside the <title> line"
-    if page.counts.get(block.low, 0) >= 2:
+    if page.copies(block.low) >= 2:
         return "repeated headline"
     return "headline-shaped line above the article"
 
