@@ -14,7 +14,6 @@ from urllib.parse import unquote, urlsplit
 
 from .vocab import HOST_PREFIXES
 
-_SPACES = re.compile(r"\s+")
 _QUOTES = re.compile(r"[\"'“”‘’«»„‚`´]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
@@ -65,7 +64,7 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 def fold(text: str) -> str:
     """Comparison form: NFKC, casefolded, quotes removed, whitespace folded (the bench's rule)."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACES.sub(" ", _QUOTES.sub("", text)).strip()
+    return " ".join(_QUOTES.sub("", text).split())  # str.split() knows the whitespace \s does
 
 
 def compact(text: str) -> str:
