@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import Iterable
+from typing import Iterable, Sequence
 from urllib.parse import unquote, urlsplit
 
 from .vocab import HOST_PREFIXES
@@ -151,9 +151,15 @@ def _url_date(path: str) -> tuple[int, int, int] | None:
     return int(m.group(1)), int(m.group(3)), int(m.group(4) or 0)
 
 
-def slug_overlap(text: str, slug: frozenset[str]) -> float:
-    """Share of the URL slug's words found in `text` (0 when there is no slug)."""
+def slug_overlap(text: str, slug: frozenset[str], block_words: Sequence[str] | None = None) -> float:
+    r"""Share of the URL slug's words found in `text` (0 when there is no slug).
+
+    `block_words` are the casefolded `\w+` words of `text` when the caller has them
+    (`Block.tokens`, found once when the block was made): for printable ASCII text without an
+    underscore they are exactly its `words`, and the text need not be split again.
+    """
     if not slug:
         return 0.0
-    found = slug.intersection(words(text))
-    return len(found) / len(slug)
+    if block_words is None or not (text.isascii() and "_" not in text and text.isprintable()):
+        block_words = words(text)
+    return len(slug.intersection(block_words)) / len(slug)

@@ -36,9 +36,9 @@ _E = r"(?![\w])"
 _YEAR_AFTER_B = r"(?P<y>(?:19|20)(?<![\w.]..)\d\d)"
 """`_B` + `_YEAR`."""
 _DAY_AFTER_B = r"(?P<d>\d(?<![\w.]\d)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th|er|º|°)?\.?"
-"""`_B` + `_DAY`: a digit, then a second one after a 0-3, tried first as `[0-3]?\d` does."""
+r"""`_B` + `_DAY`: a digit, then a second one after a 0-3, tried first as `[0-3]?\d` does."""
 _NUM_A = r"(?P<a>\d(?<![\w./-]\d)(?:(?<=[0-3])\d)?)"
-"""`(?<![\w./-])(?P<a>[0-3]?\d)`, written the same way."""
+r"""`(?<![\w./-])(?P<a>[0-3]?\d)`, written the same way."""
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -78,6 +78,14 @@ _YEAR_LESS: tuple[str, re.Pattern[str]] = (
     re.compile(_B + r"(?P<mon>" + _MONTH + r")\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?" + r"(?![\d:])", re.IGNORECASE),
 )
 """A date without its year ("Nov 18"), tried last and only when the caller knows the year."""
+_MONTH_FIRST_FORMS = frozenset({"mdy", "md"})
+"""Forms whose match starts with the month name: scanned from the line's first month name on."""
+_MONTH_WORD = re.compile(_MONTH)
+"""The month names, case-sensitive: run on lower-cased text (see `_first_month`)."""
+_CASE_TRAPS = frozenset("\u0130\u0131\u017f\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85")
+"""İ ı ſ and the Cyrillic rounded letters ᲀ-ᲅ: the case-insensitive patterns match them to a
+month's i, s, в, д, о, с or т, where str.lower() leaves them (or, for İ, makes two characters).
+tests/test_metadata.py recomputes this set from the month table."""
 
 _TIME = r"(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\.?)?"
 _CONNECT = "|".join(re.escape(c) for c in sorted(TIME_CONNECTORS, key=len, reverse=True))
@@ -250,14 +258,34 @@ def _dated_matches(line: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """
     if not _MAYBE_DATE.search(line):
         return ()
-    return tuple((kind, m) for kind, pattern in _PATTERNS for m in pattern.finditer(line))
+    month_at = _first_month(line)
+    return tuple(
+        (kind, m)
+        for kind, pattern in _PATTERNS
+        for m in pattern.finditer(line, month_at if kind in _MONTH_FIRST_FORMS else 0)
+    )
 
 
 @lru_cache(maxsize=CACHE_LINES)
 def _year_less_matches(line: str) -> tuple[tuple[str, re.Match[str]], ...]:
     """The matches of the year-less form, scanned only for callers that know the year."""
     kind, pattern = _YEAR_LESS
-    return tuple((kind, m) for m in pattern.finditer(line))
+    return tuple((kind, m) for m in pattern.finditer(line, _first_month(line)))
+
+
+def _first_month(line: str) -> int:
+    """Where the line's first month name may start (its length when it has none).
+
+    The forms that open with the month ("Nov 18, 2019") try their case-insensitive pattern at
+    every position; they are scanned from here on (their look-behind still sees what precedes).
+    The month names are found by a case-sensitive search of the lower-cased line, which skips in
+    C to the next letter a month starts with; a line holding a character that the patterns match
+    to a month's letter but str.lower() does not turn into it is scanned whole.
+    """
+    if not _CASE_TRAPS.isdisjoint(line):
+        return 0
+    m = _MONTH_WORD.search(line.lower())
+    return m.start() if m else len(line)
 
 
 def _make(line: str, m: re.Match[str], kind: str, ymd: tuple[int, int, int]) -> FoundDate:

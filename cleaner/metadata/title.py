@@ -331,7 +331,7 @@ def _text_score(page: _Page, block: Block) -> float:
     if page.copies(block.low) >= 2:
         score += REPEAT_BONUS
     if page.url.slug_words:
-        score += SLUG_WEIGHT * slug_overlap(text, page.url.slug_words)
+        score += SLUG_WEIGHT * slug_overlap(text, page.url.slug_words, block.tokens if text == block.text else None)
     if page.first_body > 0:
         score -= min(DISTANCE_COST_MAX, DISTANCE_COST * (page.first_body - block.index))
     return score - _shape_costs(block, text)
@@ -457,7 +457,7 @@ def _caption_headline(block: Block, url: UrlInfo) -> bool:
 def _marked_headline(block: Block, url: UrlInfo) -> bool:
     """Evidence beyond its place that a body block is the headline: the layout made it a
     heading, or the URL slug spells it (a question opening the story is otherwise as likely)."""
-    return block.heading > 0 or slug_overlap(block.text, url.slug_words) >= BODY_HEADLINE_SLUG
+    return block.heading > 0 or slug_overlap(block.text, url.slug_words, block.tokens) >= BODY_HEADLINE_SLUG
 
 
 def _nearest(pool: list[Block], page: _Page) -> Block | None:
