@@ -220,6 +220,7 @@ def forget_lines() -> None:
     _find_dates.cache_clear()
     _dated_matches.cache_clear()
     _year_less_matches.cache_clear()
+    _first_month.cache_clear()
 
 
 @lru_cache(maxsize=CACHE_LINES)
@@ -273,6 +274,7 @@ def _year_less_matches(line: str) -> tuple[tuple[str, re.Match[str]], ...]:
     return tuple((kind, m) for m in pattern.finditer(line, _first_month(line)))
 
 
+@lru_cache(maxsize=CACHE_LINES)
 def _first_month(line: str) -> int:
     """Where the line's first month name may start (its length when it has none).
 

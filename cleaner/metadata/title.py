@@ -18,7 +18,7 @@ from typing import Sequence
 from ..blocks import Block
 from .agency import read_opening
 from .bylines import byline_like
-from .common import UrlInfo, fold, slug_overlap
+from .common import UrlInfo, fold, slug_overlap, word_alternation
 from .dates import find_dates, starts_with_label
 from .titleline import (
     TITLE_LINE_BLOCKS,
@@ -97,7 +97,8 @@ _LOW = attrgetter("low")
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{4}")  # Chinese, Japanese
 _TRAILING_WEEKDAY = re.compile(r"[\s,]*\b(?:" + "|".join(WEEKDAYS) + r")\.?[\s,]*$", re.IGNORECASE)
 _UI = re.compile(r"\b(?:" + "|".join(UI_STEMS) + r")")  # on lower-cased text
-_NOT_HEADLINE_PARTS = CREDIT_MARKERS + UI_PHRASES
+_NOT_HEADLINE_PART = re.compile(word_alternation(CREDIT_MARKERS + UI_PHRASES))
+"""Any photo credit or interface phrase, on lower-cased text (one search, not one test a phrase)."""
 _OPENERS = frozenset("\"'“‘«„¿¡([")
 _FILE_WORD = re.compile(r"[^\s_]_[^\s_]")
 """Words joined by an underscore ("A.N.N._Peter_Koros"): a file name an image's alt text repeats
@@ -147,7 +148,7 @@ def _headline_shaped(block: Block) -> bool:
     if n_words > MAX_WORDS or (n_words < 2 and not _cjk(text)):
         return False
     low = text.lower()
-    if low.startswith(NOT_HEADLINE_STARTS) or any(p in low for p in _NOT_HEADLINE_PARTS):
+    if low.startswith(NOT_HEADLINE_STARTS) or _NOT_HEADLINE_PART.search(low):
         return False
     # "(Photo: ...)"; "[The headline again]": inscriptis prints an image's alt text in brackets
     if text[0] + text[-1] in ("()", "[]") or (n_words <= UI_MAX_WORDS and _UI.search(low)):
