@@ -19,6 +19,7 @@ from cleaner.metadata.agency import read_opening
 from cleaner.metadata.bylines import person
 from cleaner.metadata.common import parse_url
 from cleaner.metadata.dates import find_dates, pick_date
+from cleaner.metadata.vocab import MONTHS
 
 LEAD = (
     "The city council voted on Tuesday to approve the new budget after a long debate, "
@@ -504,3 +505,50 @@ def test_dates_remembered_for_one_document_only() -> None:
     _find_dates.cache_clear()
     clean(second)
     assert after_both == _find_dates.cache_info().currsize > 0
+
+
+_MONTH_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(sorted(MONTHS)),
+        st.sampled_from(["MAY", "Sept.", "APRİL", "aprıl", "ſep", "ᲂктября", " ", ". ", "18", "2019", ", "]),
+        st.text(alphabet="abjmnorstuyäéİıſ .,-0123", max_size=4),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MONTH_TEXT)
+def test_month_trie_matches_like_the_plain_alternation(text: str) -> None:
+    # The trie is an optimisation only: the same matches as the longest-first alternation.
+    from cleaner.metadata.common import word_alternation
+
+    plain = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+    for form in (r"(?<![\w.])(?P<m>{})\.?\s+\d", r"\d\s*(?P<m>{})", r"(?P<m>{})"):
+        slow = re.compile(form.format(plain), re.IGNORECASE)
+        fast = re.compile(form.format(word_alternation(MONTHS)), re.IGNORECASE)
+        assert [m.span("m") for m in slow.finditer(text)] == [m.span("m") for m in fast.finditer(text)]
+
+
+def test_case_traps_are_the_characters_lower_does_not_fold_to_a_month_letter() -> None:
+    # `_first_month` searches the lower-cased line: any character the case-insensitive patterns
+    # match to a month's letter but str.lower() does not turn into that letter must be a trap.
+    import sys
+
+    from cleaner.metadata.dates import _CASE_TRAPS
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    traps = {
+        c for x in set("".join(MONTHS)) for c in re.findall("(?i)" + re.escape(x), every) if c.lower() != x
+    }
+    assert traps == set(_CASE_TRAPS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MONTH_TEXT)
+def test_month_first_dates_start_at_or_after_the_first_month(text: str) -> None:
+    from cleaner.metadata.dates import _PATTERNS, _YEAR_LESS, _first_month
+
+    for kind, pattern in list(_PATTERNS) + [_YEAR_LESS]:
+        if kind in ("mdy", "md"):
+            assert all(m.start() >= _first_month(text) for m in pattern.finditer(text))

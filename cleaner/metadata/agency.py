@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..blocks import Block
+from .common import word_alternation
 from .vocab import AGENCIES, MONTHS
 
 OPENING_BLOCKS = 2
@@ -22,7 +23,7 @@ CLOSING_BLOCKS = 4
 """Blocks at and after the end of the body searched for an agency copyright line."""
 MAX_DATELINE_CHARS = 60
 
-_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MONTH = word_alternation(MONTHS)
 _TAG = re.compile(r"^(?P<before>[^()\n]{0,80}?)\s*\((?P<tag>[^()\n]{2,50})\)\s*(?P<dash>[-—–:]+)?\s*")
 _TRAILING_DATE = re.compile(r"[\s,]+(?:(?:" + _MONTH + r")\.?\s+\d{1,2}|\d{1,2}\s+(?:" + _MONTH + r")\.?)\s*,?$", re.I)
 _CAPS_DATELINE = re.compile(
@@ -34,6 +35,9 @@ _COPYRIGHT_AGENCY = re.compile(
     re.I,
 )
 _PLACE_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+_COPYRIGHT_LETTERS = "opyr"
+"""Letters of "copyright" that only their own ASCII capitals match case-insensitively: a block
+whose case-folded text lacks them (and the sign) is not searched for an agency copyright."""
 
 
 @dataclass(slots=True)
@@ -110,6 +114,8 @@ def closing_agency(blocks: Sequence[Block], body: Sequence[Block]) -> tuple[str 
     else:
         candidates = []
     for block in candidates:
+        if "©" not in block.text and _COPYRIGHT_LETTERS not in block.low:
+            continue  # most closing paragraphs: the case-insensitive search tries every position
         m = _COPYRIGHT_AGENCY.search(block.text)
         if m:
             return AGENCIES.get(m.group("name").casefold()), f"line {block.line}: agency copyright line"

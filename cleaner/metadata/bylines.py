@@ -246,6 +246,8 @@ so "McDonald" and "DeArdo" stay whole)."""
 
 def _glued_byline(text: str) -> str | None:
     """The names part of a byline glued into a line of other text, or None."""
+    if "By" not in text:
+        return None  # the regex opens with a look-behind: searching it tries every position
     m = _GLUED_BY.search(text)
     if m is None:
         return None

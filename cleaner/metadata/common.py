@@ -9,11 +9,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterable, Sequence
 from urllib.parse import unquote, urlsplit
 
 from .vocab import HOST_PREFIXES
 
-_SPACES = re.compile(r"\s+")
 _QUOTES = re.compile(r"[\"'“”‘’«»„‚`´]")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
@@ -30,10 +30,41 @@ SLUG_MIN_TOKENS = 2
 """A path segment needs this many words to be a headline slug (not "news" or "article")."""
 
 
+def word_alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words`, longest first, written as a trie ("j(?:an(?:uary)?|...)").
+
+    It matches exactly what "|".join(sorted(words, key=len, reverse=True)) matches (at any
+    position the words that fit form one chain of prefixes, and both forms try the longer word
+    first), but the regex engine tests each position against a handful of first letters instead
+    of against every word: the month-name patterns of the date reader scan ~8x faster.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_WORD_END] = {}
+    return _trie_pattern(trie)
+
+
+_WORD_END = ""
+"""Key marking, in `word_alternation`'s trie, that a word ends at this node."""
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """The regex of one trie node: its branches, optional when a word may also end here."""
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char != _WORD_END]
+    if not branches:
+        return ""
+    if _WORD_END not in node:
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "(?:" + "|".join(branches) + ")?"  # greedy: the longer word is tried first
+
+
 def fold(text: str) -> str:
     """Comparison form: NFKC, casefolded, quotes removed, whitespace folded (the bench's rule)."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACES.sub(" ", _QUOTES.sub("", text)).strip()
+    return " ".join(_QUOTES.sub("", text).split())  # str.split() knows the whitespace \s does
 
 
 def compact(text: str) -> str:
@@ -120,9 +151,15 @@ def _url_date(path: str) -> tuple[int, int, int] | None:
     return int(m.group(1)), int(m.group(3)), int(m.group(4) or 0)
 
 
-def slug_overlap(text: str, slug: frozenset[str]) -> float:
-    """Share of the URL slug's words found in `text` (0 when there is no slug)."""
+def slug_overlap(text: str, slug: frozenset[str], block_words: Sequence[str] | None = None) -> float:
+    r"""Share of the URL slug's words found in `text` (0 when there is no slug).
+
+    `block_words` are the casefolded `\w+` words of `text` when the caller has them
+    (`Block.tokens`, found once when the block was made): for printable ASCII text without an
+    underscore they are exactly its `words`, and the text need not be split again.
+    """
     if not slug:
         return 0.0
-    found = slug.intersection(words(text))
-    return len(found) / len(slug)
+    if block_words is None or not (text.isascii() and "_" not in text and text.isprintable()):
+        block_words = words(text)
+    return len(slug.intersection(block_words)) / len(slug)

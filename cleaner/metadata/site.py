@@ -271,10 +271,15 @@ def _expansion(text: str, names: list[str], url: UrlInfo) -> str | None:
     return None
 
 
+_AGENCY_WORDS = frozenset(a for a in AGENCY_BYLINE_NAMES if " " not in a)
+_AGENCY_PHRASES = tuple(sorted(a for a in AGENCY_BYLINE_NAMES if " " in a))
+"""Agency names of one word (matched as a word of the name) and of several (as a substring)."""
+
+
 def _names_agency(name: str) -> bool:
     """'Thomson Reuters', 'The Associated Press': a wire agency's copyright, not the site's."""
     low = name.casefold()
-    return any(a in low.split() or (" " in a and a in low) for a in AGENCY_BYLINE_NAMES)
+    return not _AGENCY_WORDS.isdisjoint(low.split()) or any(a in low for a in _AGENCY_PHRASES)
 
 
 def _fallback(url: UrlInfo) -> str:
@@ -305,6 +310,8 @@ def find_site(
         return SiteResult(title_site, title_site_source)
     if not body:
         return SiteResult(title_site, title_site_source) if title_site else SiteResult()
+    if title_site and not host_match(title_site, url):
+        return SiteResult(title_site, title_site_source)  # (url.brand is set here): before any page scan
     text = "\n".join([b.text for b in blocks])
     low = _lower(text)
     last = body[-1].index
@@ -313,8 +320,6 @@ def find_site(
         return SiteResult(names[0], "copyright line") if names else SiteResult()
     forms = _printed_forms(text, low, url)
     printed = _best_form(forms, url)
-    if title_site and not host_match(title_site, url):
-        return SiteResult(title_site, title_site_source)
     name, source = None, ""
     if printed:
         name, source = printed, f"the page's own spelling of its URL's brand ({forms.get(printed, 0)}x)"

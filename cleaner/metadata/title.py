@@ -18,7 +18,7 @@ from typing import Sequence
 from ..blocks import Block
 from .agency import read_opening
 from .bylines import byline_like
-from .common import UrlInfo, fold, slug_overlap
+from .common import UrlInfo, fold, slug_overlap, word_alternation
 from .dates import find_dates, starts_with_label
 from .titleline import (
     TITLE_LINE_BLOCKS,
@@ -97,7 +97,8 @@ _LOW = attrgetter("low")
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{4}")  # Chinese, Japanese
 _TRAILING_WEEKDAY = re.compile(r"[\s,]*\b(?:" + "|".join(WEEKDAYS) + r")\.?[\s,]*$", re.IGNORECASE)
 _UI = re.compile(r"\b(?:" + "|".join(UI_STEMS) + r")")  # on lower-cased text
-_NOT_HEADLINE_PARTS = CREDIT_MARKERS + UI_PHRASES
+_NOT_HEADLINE_PART = re.compile(word_alternation(CREDIT_MARKERS + UI_PHRASES))
+"""Any photo credit or interface phrase, on lower-cased text (one search, not one test a phrase)."""
 _OPENERS = frozenset("\"'“‘«„¿¡([")
 _FILE_WORD = re.compile(r"[^\s_]_[^\s_]")
 """Words joined by an underscore ("A.N.N._Peter_Koros"): a file name an image's alt text repeats
@@ -147,7 +148,7 @@ def _headline_shaped(block: Block) -> bool:
     if n_words > MAX_WORDS or (n_words < 2 and not _cjk(text)):
         return False
     low = text.lower()
-    if low.startswith(NOT_HEADLINE_STARTS) or any(p in low for p in _NOT_HEADLINE_PARTS):
+    if low.startswith(NOT_HEADLINE_STARTS) or _NOT_HEADLINE_PART.search(low):
         return False
     # "(Photo: ...)"; "[The headline again]": inscriptis prints an image's alt text in brackets
     if text[0] + text[-1] in ("()", "[]") or (n_words <= UI_MAX_WORDS and _UI.search(low)):
@@ -252,9 +253,29 @@ class _Page:
     url: UrlInfo
     line: TitleLine
     plain: Counter[str]  # casefolded line -> copies printed
-    counts: Counter[str]  # the same, labelled copies ("Share: X") counted for X too
+    labelled: Counter[str]  # casefolded X -> labelled copies ("Share: X") in the pool
     meta: dict[int, bool] = field(default_factory=dict)  # memo: block index -> byline/date line
     date_lines: dict[int, bool] = field(default_factory=dict)
+    headlines: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # memo of `_headline`
+    shaped: dict[int, bool] = field(default_factory=dict)  # memo of `_headline_shaped`
+
+    def copies(self, low: str) -> int:
+        """How often a line is printed, labelled copies ("Share: X") counted for X too."""
+        return self.plain.get(low, 0) + self.labelled.get(low, 0)
+
+    def headline(self, block: Block) -> tuple[str, str, str]:
+        """`_headline` of a block (memoised: scoring, the reason and the result all read it)."""
+        found = self.headlines.get(block.index)
+        if found is None:
+            found = self.headlines[block.index] = _headline(block.text, self.line)
+        return found
+
+    def is_shaped(self, block: Block) -> bool:
+        """`_headline_shaped` of a block (memoised: the nearest line is usually a candidate too)."""
+        found = self.shaped.get(block.index)
+        if found is None:
+            found = self.shaped[block.index] = _headline_shaped(block)
+        return found
 
     def is_meta(self, i: int) -> bool:
         """A short byline or date line (memoised: each candidate looks at its neighbours)."""
@@ -278,26 +299,27 @@ class _Page:
 
 
 def _counts(blocks: Sequence[Block], pool: Sequence[Block]) -> tuple[Counter[str], Counter[str]]:
-    """How often each line is printed: as itself, and counting labelled copies ("Share: X") too.
+    """How often each line is printed as itself, and as the X of a labelled copy ("Share: X").
 
     Keys are the lines' own text, case-folded (`Block.low`, folded once when the block was made):
     copies of a headline are printed identically. Labelled copies are looked for in the pool only
-    (share boxes sit above the article).
+    (share boxes sit above the article), and kept apart: merging them into a copy of the page's
+    counter cost more than adding the two counts for the few lines that are asked about.
     """
     plain = Counter(map(_LOW, blocks))
-    total = plain.copy()
+    labelled: Counter[str] = Counter()
     for b in pool:
         if ":" in b.text:
             wrapper = _WRAPPER.match(b.text)
             if wrapper:
-                total[wrapper.group("rest").casefold()] += 1
-    return plain, total
+                labelled[wrapper.group("rest").casefold()] += 1
+    return plain, labelled
 
 
 def _text_score(page: _Page, block: Block) -> float:
     """Evidence from the line itself and its copies: heading, <title> line, repeats, URL slug,
     distance to the body, bullets, length. Cheap enough to run on every line of the pool."""
-    text, date_how, key = _headline(block.text, page.line)
+    text, date_how, key = page.headline(block)
     score = BASE + HEADING_BONUS.get(block.heading, 0.0) + _title_line_evidence(page, block, key)
     if date_how == "inside" and key not in page.line.parts:
         score -= DATE_COST
@@ -307,10 +329,10 @@ def _text_score(page: _Page, block: Block) -> float:
         wrapper = _WRAPPER.match(text)
         if wrapper and page.plain.get(wrapper.group("rest").casefold(), 0) >= 1:
             score -= WRAPPER_COST
-    if page.counts.get(block.low, 0) >= 2:
+    if page.copies(block.low) >= 2:
         score += REPEAT_BONUS
     if page.url.slug_words:
-        score += SLUG_WEIGHT * slug_overlap(text, page.url.slug_words)
+        score += SLUG_WEIGHT * slug_overlap(text, page.url.slug_words, block.tokens if text == block.text else None)
     if page.first_body > 0:
         score -= min(DISTANCE_COST_MAX, DISTANCE_COST * (page.first_body - block.index))
     return score - _shape_costs(block, text)
@@ -364,11 +386,11 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
     """
     pool = list(blocks[max(0, first_body - LOOKBACK) : first_body] if first_body > 0 else blocks[:NO_BODY_SCAN])
     line = read_title_lines(blocks, first_body)
-    plain, counts = _counts(blocks, pool)
-    page = _Page(blocks, first_body, url, line, plain, counts)
+    plain, labelled = _counts(blocks, pool)
+    page = _Page(blocks, first_body, url, line, plain, labelled)
     if first_body > LOOKBACK:
         pool = _far_candidates(blocks[: first_body - LOOKBACK], line, url) + pool
-    nearest = _nearest(pool) if first_body > 0 else None
+    nearest = _nearest(pool, page) if first_body > 0 else None
     ranked = sorted(((_text_score(page, b), -b.index, b) for b in pool if _quick_ok(b)), reverse=True)
     result = TitleResult()
     best: tuple[float, Block] | None = None
@@ -376,7 +398,7 @@ def find_title(blocks: Sequence[Block], first_body: int, url: UrlInfo) -> TitleR
         bonus = NEAREST_BONUS if block is nearest else 0.0
         if best is not None and cheap + bonus + META_BONUS <= best[0]:
             break
-        if not _headline_shaped(block):
+        if not page.is_shaped(block):
             continue
         score = cheap + bonus + _layout_score(page, block)
         result.scores[block.index] = score
@@ -436,13 +458,13 @@ def _caption_headline(block: Block, url: UrlInfo) -> bool:
 def _marked_headline(block: Block, url: UrlInfo) -> bool:
     """Evidence beyond its place that a body block is the headline: the layout made it a
     heading, or the URL slug spells it (a question opening the story is otherwise as likely)."""
-    return block.heading > 0 or slug_overlap(block.text, url.slug_words) >= BODY_HEADLINE_SLUG
+    return block.heading > 0 or slug_overlap(block.text, url.slug_words, block.tokens) >= BODY_HEADLINE_SLUG
 
 
-def _nearest(pool: list[Block]) -> Block | None:
+def _nearest(pool: list[Block], page: _Page) -> Block | None:
     """The closest headline-shaped line above the body (not a bullet, not a sentence)."""
     for block in reversed(pool):
-        if not block.marker and _quick_ok(block) and not _sentence(block.text) and _headline_shaped(block):
+        if not block.marker and _quick_ok(block) and not _sentence(block.text) and page.is_shaped(block):
             return block
     return None
 
@@ -483,7 +505,7 @@ def _finish(block: Block, pool: list[Block], page: _Page, result: TitleResult) -
     if block.index in page.line.indexes:
         return _title_line_only(TitleLine((block,), indexes=frozenset((block.index,))), result, chosen=True)
     result.trailing_byline = strip_by(block.text)[1]
-    result.title = _headline(block.text, page.line)[0]
+    result.title = page.headline(block)[0]
     result.index = block.index
     key = block.low
     result.first_index = next(
@@ -506,12 +528,12 @@ def _why(block: Block, page: _Page) -> str:
     if block.heading:
         return f"level-{block.heading} heading"
     if page.line.parts:
-        key = _headline(block.text, page.line)[2]
+        key = page.headline(block)[2]
         if key in page.line.parts:
             return "headline of the <title> line"
         if contained(key, page.line):
             return "headline inside the <title> line"
-    if page.counts.get(block.low, 0) >= 2:
+    if page.copies(block.low) >= 2:
         return "repeated headline"
     return "headline-shaped line above the article"
 
