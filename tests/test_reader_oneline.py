@@ -219,3 +219,24 @@ def test_a_byline_list_of_names_is_not_cut_inside_a_name() -> None:
     # a comma and capitalised words without a "By" before them are items as before
     menu = "Sports Weather Opinion, Obituaries Music Movies Books Travel Arts Police Fire Schools Health Food " * 4
     assert "Obituaries | Music" in " | ".join(menu[a:b].strip() for a, b in zip([0, *split_run(menu)], [*split_run(menu), len(menu)]))
+
+
+def test_an_h1_that_rewords_the_title_headline_is_cut_out_before_its_byline() -> None:
+    """The <title> shortens the h1 ("... bridge over ..." for "... bridge of $40m over ..."): the
+    h1 opens with the headline's first words and runs into the byline, and is the title."""
+    h1 = "Council approves new bridge of $40m over the Alder River"
+    dump = f"{HEAD} - Riverton Gazette {MENU * 3}{h1} By Jane Holloway March 3, 2024 {ARTICLE * 4}{RELATED}{HEAD} {FOOTER}"
+    spans = headline_spans(dump)
+    assert [dump[s:e] for s, e in spans[1:]] == [HEAD, h1]
+    assert h1 in [b.text for b in read_blocks(dump)]
+    assert cleaner.clean(dump, url=URL).title == h1
+    # the headline's first words in a teaser with no byline after them are no h1
+    teaser = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} {ARTICLE * 4}Council approves new bridge funds for the west side "
+    assert len(headline_spans(teaser)) == 2
+
+
+def test_a_byline_list_of_names_ends_where_the_date_starts() -> None:
+    piece = "hearing testimony By Anna Lindqvist, Marcus Webb and Joe D. Ortiz March 3, 2024 / 1:07 AM / Riverton Gazette Council members voted"
+    cuts = byline_cuts(piece)
+    assert piece[cuts[0] : cuts[1]] == "By Anna Lindqvist, Marcus Webb and Joe D. Ortiz "
+    assert byline_cuts(" By Anna Lindqvist, staff writer, who covered it in March") == []

@@ -200,11 +200,41 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     found, end, taken = _recurring_run(text, words)
     if taken < HEADLINE_MIN_WORDS:
         label = next((i for i, w in enumerate(words[:LABEL_MAX_WORDS]) if _LABEL_END.search(w.group())), -1)
-        found, end, taken = _recurring_run(text, words[label + 1 :]) if label >= 0 else (None, 0, 0)
+        words = words[label + 1 :] if label >= 0 else []
+        found, end, taken = _recurring_run(text, words) if words else (None, 0, 0)
     if found is None or taken < HEADLINE_MIN_WORDS:
         return []
     copies = [m.span() for _, m in zip(range(HEADLINE_MAX_COPIES), found.finditer(text, end))]
-    return [(0, _site_end(text, end)), *copies]
+    variant = _bylined_variant(text, words[:VARIANT_MIN_WORDS], taken, end, copies) if taken >= VARIANT_MIN_WORDS else None
+    return [(0, _site_end(text, end)), *copies, *([variant] if variant else [])]
+
+
+VARIANT_MIN_WORDS = 4
+"""Words the <title> headline and its reworded h1 share at their start ("Key moments from Kurt
+..."): fewer are a common opening ("How to ...")."""
+VARIANT_EXTRA_WORDS = 8
+"""Words an h1 may have beyond its <title> headline's ("... Morrison's impeachment hearing
+testimony" for "... Morrison's testimony")."""
+_BYLINE_BY = re.compile(r"\s+By\s+(?=[A-Z])")
+"""A capitalised "By" before a name, the byline under an h1."""
+
+
+def _bylined_variant(
+    text: str, head: list[re.Match[str]], taken: int, end: int, copies: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """(start, end) of the h1 when it rewords the <title> headline of `taken` words: the first
+    place after the <title> (`end`) that opens with the headline's first words, `head`, is none
+    of its exact `copies`, and runs, not much longer than the headline, into a byline ("Key
+    moments from Kurt Volker's and Tim Morrison's impeachment hearing testimony | By Stefan ...")."""
+    limit = taken + VARIANT_EXTRA_WORDS - len(head)
+    for m in _spaced(head).finditer(text, end):
+        if any(s == m.start() for s, _ in copies):
+            continue
+        rest = list(_WORD.finditer(text, m.end(), m.end() + 20 * limit))[: limit + 1]
+        by = _BYLINE_BY.search(text, m.end(), rest[-1].end() if rest else m.end())
+        if by is not None:
+            return m.start(), by.start()
+    return None
 
 
 def _recurring_run(text: str, words: list[re.Match[str]]) -> tuple[re.Pattern[str] | None, int, int]:
@@ -375,7 +405,21 @@ def byline_cuts(piece: str) -> list[int]:
             n += 1
         if n and len(words) > n and (_dated(words[n].group()) or (n == NAME_MAX_WORDS and _opens_item(words[n].group()))):
             out.append(words[n].start())
+        elif len(words) > n and words[n].group().endswith(",") and (date := _date_after_names(piece, m.end())):
+            out.append(date)
     return out
+
+
+def _date_after_names(piece: str, start: int) -> int | None:
+    """Offset of the date that ends a byline's list of names from `start`, "By Ann Lee, Tom
+    Park and Kim Ho | November 20, 2019", or None: only names, commas and "and" come before it."""
+    for w in list(_WORD.finditer(piece, start, start + 20 * NAME_LIST_WORDS))[:NAME_LIST_WORDS]:
+        word = w.group()
+        if _dated(word):
+            return w.start()
+        if word not in _LIST_JOINS and not _NAME_WORD.fullmatch(word.rstrip(",")):
+            return None
+    return None
 
 
 def _dated(word: str) -> bool:
