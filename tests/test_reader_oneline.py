@@ -4,7 +4,7 @@ layout): the reader finds where the line breaks were. The page below is invented
 from __future__ import annotations
 
 import cleaner
-from cleaner.readers.oneline import byline_cuts, date_cuts, headline_spans, ordinal_date, section_cuts, split_run, title_end
+from cleaner.readers.oneline import byline_cuts, credit_cuts, date_cuts, headline_spans, ordinal_date, section_cuts, split_run, title_end
 from cleaner.readers.text import LONG_LINE_CHARS, read_blocks
 
 MENU = (
@@ -240,3 +240,13 @@ def test_a_byline_list_of_names_ends_where_the_date_starts() -> None:
     cuts = byline_cuts(piece)
     assert piece[cuts[0] : cuts[1]] == "By Anna Lindqvist, Marcus Webb and Joe D. Ortiz "
     assert byline_cuts(" By Anna Lindqvist, staff writer, who covered it in March") == []
+
+
+def test_a_caption_closed_by_its_credit_is_cut_from_the_next_paragraph() -> None:
+    caption = "Work crews at the east bank of the river on Monday (Image: GETTY )"
+    piece = f"{caption} The bridge will carry four lanes and a cycle path, the council said."
+    assert piece[: credit_cuts(piece)[0]] == caption
+    assert credit_cuts("the mayor (pictured) said the bridge (Photo: AP) was") == []  # no node after it
+    dump = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 {ARTICLE * 2}{piece} {ARTICLE * 2}{FOOTER}"
+    article = cleaner.clean(dump, url=URL)
+    assert "GETTY" not in article.text and "four lanes and a cycle path" in article.text

@@ -156,10 +156,30 @@ def ordinal_date(line: str, stop: int, after: int) -> bool:
 
 
 def split_run(piece: str) -> list[int]:
-    """Offsets in `piece` where a line break probably was, for a piece too long to be one
-    sentence; none for a shorter one."""
+    """Offsets in `piece` where a line break probably was: after a photo credit closing a
+    caption (`credit_cuts`), and between items in a piece too long to be one sentence."""
     if piece.count(" ") < LIST_MIN_WORDS:
         return []
+    return credit_cuts(piece) + _item_starts(piece) if "(" in piece else _item_starts(piece)
+
+
+_CLOSING_CREDIT = re.compile(
+    r"\((?i:image|photo|picture|foto|ap photo|reuters|getty|courtesy|credit|file photo)\b[^()]{0,80}\)(?=\s+[\"“‘]?[A-Z])"
+)
+"""A credit in parentheses closing a photo caption, "(Image: GETTY)", "(AP Photo/Jo Lee, File)",
+before the next text node."""
+
+
+def credit_cuts(piece: str) -> list[int]:
+    """Offsets in `piece` right after a photo credit in parentheses: the caption it closes
+    ("Protesters at the campus gate (Image: GETTY) | The protests began ...") ran on into the
+    story's next paragraph, and on a line of its own the caption rule takes it out."""
+    return [m.end() for m in _CLOSING_CREDIT.finditer(piece)]
+
+
+def _item_starts(piece: str) -> list[int]:
+    """Offsets in `piece` where a new item starts, for a piece too long to be one sentence or
+    made of capitalised link texts; none for a sentence."""
     words = list(_WORD.finditer(piece))
     if len(words) <= RUN_MIN_WORDS and not _title_case(words):
         return []
