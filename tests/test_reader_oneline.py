@@ -250,3 +250,11 @@ def test_a_caption_closed_by_its_credit_is_cut_from_the_next_paragraph() -> None
     dump = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 {ARTICLE * 2}{piece} {ARTICLE * 2}{FOOTER}"
     article = cleaner.clean(dump, url=URL)
     assert "GETTY" not in article.text and "four lanes and a cycle path" in article.text
+
+
+def test_a_full_stop_after_a_link_ends_a_sentence() -> None:
+    # get_text(" ") puts a space between a link's text and the stop after it
+    piece = "The vote was reported by the Riverton Gazette . Construction begins in May, the mayor said."
+    cuts = split_run(piece)
+    assert cuts and piece[: cuts[0]] == "The vote was reported by the Riverton Gazette ."
+    assert split_run("The vote was reported by the Gazette . and then repeated on the radio news") == []

@@ -157,10 +157,18 @@ def ordinal_date(line: str, stop: int, after: int) -> bool:
 
 def split_run(piece: str) -> list[int]:
     """Offsets in `piece` where a line break probably was: after a photo credit closing a
-    caption (`credit_cuts`), and between items in a piece too long to be one sentence."""
+    caption (`credit_cuts`), after a sentence whose full stop follows a link (`_SPACED_STOP`),
+    and between items in a piece too long to be one sentence."""
     if piece.count(" ") < LIST_MIN_WORDS:
         return []
-    return credit_cuts(piece) + _item_starts(piece) if "(" in piece else _item_starts(piece)
+    cuts = credit_cuts(piece) if "(" in piece else []
+    stops = [m.end() for m in _SPACED_STOP.finditer(piece)] if " ." in piece else []
+    return cuts + stops + _item_starts(piece)
+
+
+_SPACED_STOP = re.compile(r"(?<=\w) \.[”\"’]?(?= [A-Z“\"‘])")
+"""A full stop after a link, "... with the Stars .” The former ...": get_text(" ") puts a space
+between the link's text node and the stop, so the sentence reader sees no sentence end there."""
 
 
 _CLOSING_CREDIT = re.compile(
