@@ -258,3 +258,20 @@ def test_a_full_stop_after_a_link_ends_a_sentence() -> None:
     cuts = split_run(piece)
     assert cuts and piece[: cuts[0]] == "The vote was reported by the Riverton Gazette ."
     assert split_run("The vote was reported by the Gazette . and then repeated on the radio news") == []
+
+
+def test_a_long_run_of_prose_is_not_cut_inside_its_names() -> None:
+    """A run of sentences whose ends were missed (quotes, links) is cut where a sentence starts,
+    not between the words of a name; a run of headlines is cut into items as before."""
+    prose = (
+        "Mayor Dana Whitfield said the vote was a turning point for the east side and that the city "
+        "would ask Governor Ellen Marsh for the rest of the money, while council member Tom Okafor "
+        "said “ it is too early to say ” whether the state will pay and that the works could wait "
+        "for the spring of the year after, when the river is low and the banks are dry enough "
+    )
+    pieces = " | ".join(prose[a:b].strip() for a, b in zip([0, *split_run(prose)], [*split_run(prose), len(prose)]))
+    for name in ("Mayor Dana Whitfield", "Governor Ellen Marsh", "Tom Okafor"):
+        assert name in pieces
+    run = RELATED * 2
+    items = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
+    assert "Storm knocks out power to thousands overnight" in items

@@ -63,13 +63,15 @@ def _closes_item(word: str) -> bool:
     return word[-1] not in _GLUE_ENDS and word.lower() not in _NO_END_AFTER and not _CLOCK.fullmatch(word)
 
 
-def _breaks(words: list[re.Match[str]]) -> list[int]:
+def _breaks(words: list[re.Match[str]], prose: bool = False) -> list[int]:
     """Indexes of the words a new item starts with.
 
     After a lower-case word any capitalised word starts one ("hearing | Two troops"); after a
     capitalised one or a number only a capitalised word followed by a lower-case one, the start
     of a sentence-case headline or sentence ("Sports Weather | Man held ...", "Pay | There are
-    ..."): "order for 30 Boeing 787 jets" goes on.
+    ..."): "order for 30 Boeing 787 jets" goes on. In `prose` (a run of sentences whose ends were
+    missed) a capitalised word counts as a capitalised one, not as a lower-case end: a name goes
+    on ("said James | Van | Der Beek" is no break), where a menu ("Sports | Weather") is cut.
     """
     out = []
     texts = [w.group() for w in words]
@@ -80,7 +82,7 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
             continue
         if word.rstrip(".,").casefold() in _MONTH_NAMES and (prev[0].isdigit() or _labels_date(prev)):
             continue  # "20 | Nov 2019", "Posted | Nov 18" are one date
-        if _lower_case_end(prev) or (
+        if (_lower_case_end(prev) and not (prose and prev[0].isupper())) or (
             i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER
         ):
             out.append(i)
@@ -189,9 +191,21 @@ def _item_starts(piece: str) -> list[int]:
     """Offsets in `piece` where a new item starts, for a piece too long to be one sentence or
     made of capitalised link texts; none for a sentence."""
     words = list(_WORD.finditer(piece))
-    if len(words) <= RUN_MIN_WORDS and not _title_case(words):
+    links = _title_case(words)
+    if len(words) <= RUN_MIN_WORDS and not links:
         return []
-    return [words[i].start() for i in _breaks(words)]
+    return [words[i].start() for i in _breaks(words, not links and _prose(words))]
+
+
+PROSE_FUNCTION_SHARE = 0.28
+"""Share of function words (`_NO_END_AFTER`) above which a long run is the story's prose, whose
+sentence end was missed, not a run of headlines and teasers (those we have stay below 0.28,
+English prose runs above it)."""
+
+
+def _prose(words: list[re.Match[str]]) -> bool:
+    """Whether a long run reads as prose: dense in function words."""
+    return sum(1 for w in words if w.group().lower() in _NO_END_AFTER) >= PROSE_FUNCTION_SHARE * len(words)
 
 
 def _title_case(words: list[re.Match[str]]) -> bool:
