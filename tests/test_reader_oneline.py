@@ -275,3 +275,12 @@ def test_a_long_run_of_prose_is_not_cut_inside_its_names() -> None:
     run = RELATED * 2
     items = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
     assert "Storm knocks out power to thousands overnight" in items
+
+
+def test_a_site_name_that_does_not_recur_ends_at_the_header_controls() -> None:
+    """The site name is nowhere else on the page ("The" is): it ends where the header's controls
+    start, not a few words on, nor at "The"."""
+    dump = f"{HEAD} | The Alder Valley Courier Skip to content Search for: {MENU * 3}{HEAD} {ARTICLE * 4}The end"
+    assert dump[: headline_spans(dump)[0][1]] == f"{HEAD} | The Alder Valley Courier"
+    assert dump[: title_end(dump)] == f"{HEAD} | The Alder Valley Courier"
+    assert cleaner.clean(dump, url="https://www.aldervalleycourier.com/news/bridge").site_name == "The Alder Valley Courier"

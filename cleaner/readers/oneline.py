@@ -23,7 +23,7 @@ import re
 
 from ..metadata.dates import find_dates
 from ..metadata.vocab import MONTHS, PUBLISHED_LABELS, UPDATED_LABELS
-from ..rules.vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
+from ..rules.vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS, UI_WORDS
 
 RUN_MIN_WORDS = 60
 """A piece between two sentence ends this long holds more than one sentence (99% of the article
@@ -356,7 +356,11 @@ def _site_end(text: str, end: int) -> int:
         if nxt is not None and nxt.start() > sep.end():
             site = nxt.start()  # "| Editorial | ...": a whole part
             continue
-        site = _recurring_end(text, list(_WORD.finditer(text, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS], site)
+        words = _site_words(text, sep.end())
+        found = _recurring_end(text, words, site)
+        if found == site and words and _control_at(text, words[-1].end()):
+            found = words[-1].end()  # "| The Beachbody Blog Skip to content": the name ends at the control
+        site = found
         break
     after = text[site : site + 2].strip()
     return end if after[:1].islower() else site  # "Experience - Experience | menu" would be read on
@@ -369,10 +373,35 @@ def _recurring_end(text: str, words: list[re.Match[str]], default: int) -> int:
     for n, word in enumerate(words, 1):
         if not _recurs(text, words[:n]):
             break
-        end, taken = word.end(), n
+        if word.group().lower() not in _NO_END_AFTER:  # "| The Beachbody ...": no name ends on "The"
+            end, taken = word.end(), n
     if taken == 1 and re.compile(re.escape(words[0].group()) + _NAME_ENDS).search(text, end) is None:
         return default
     return end
+
+
+HEADER_CONTROLS = frozenset(p for p in UI_WORDS if " " in p) | frozenset(("menu", "search", "subscribe", "login", "skip to"))
+"""Controls the page header starts with after the site name ("Skip to content", "Sign In",
+"Menu"): phrases of the rules' UI words, and the one-word controls no site name ends on."""
+CONTROL_MAX_WORDS = 3
+
+
+def _site_words(text: str, start: int) -> list[re.Match[str]]:
+    """The words of a site name from `start`, right after the <title> separator: SITE_MAX_WORDS at
+    most, and none from a header control on ("The Beachbody Blog | Skip to content")."""
+    words = list(_WORD.finditer(text, start, start + TITLE_MAX_CHARS))[:SITE_MAX_WORDS]
+    for k, word in enumerate(words):
+        if k and _control_at(text, word.start()):
+            return words[:k]
+    return words
+
+
+def _control_at(text: str, at: int) -> bool:
+    """Whether a capitalised header control starts at `at` (after its white space)."""
+    words = [w.group() for w in _WORD.finditer(text, at, at + 40)][:CONTROL_MAX_WORDS]
+    if not words or not words[0][:1].isupper():
+        return False
+    return any(" ".join(words[:n]).casefold() in HEADER_CONTROLS for n in range(1, len(words) + 1))
 
 
 def title_end(line: str) -> int:
@@ -382,7 +411,7 @@ def title_end(line: str) -> int:
     sep = _TITLE_END.search(line, 0, TITLE_MAX_CHARS)
     if sep is None:
         return 0
-    words = list(_WORD.finditer(line, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS]
+    words = _site_words(line, sep.end())
     return words[-1].end() if words else sep.end()
 
 
