@@ -284,3 +284,13 @@ def test_a_site_name_that_does_not_recur_ends_at_the_header_controls() -> None:
     assert dump[: headline_spans(dump)[0][1]] == f"{HEAD} | The Alder Valley Courier"
     assert dump[: title_end(dump)] == f"{HEAD} | The Alder Valley Courier"
     assert cleaner.clean(dump, url="https://www.aldervalleycourier.com/news/bridge").site_name == "The Alder Valley Courier"
+
+
+def test_a_one_word_heading_after_the_story_is_cut_where_it_opens_a_piece() -> None:
+    piece = "Tags Alder River City Council Riverton View the discussion thread."
+    assert piece[: section_cuts(piece)[0]] == "Tags"
+    assert section_cuts("Comments made by the mayor on Monday drew a crowd.") == []  # a sentence
+    assert section_cuts("Home Tags Sports Weather Opinion") == []  # a menu's word inside a run
+    dump = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 {ARTICLE * 4}{piece} {RELATED}{FOOTER}"
+    text = cleaner.clean(dump, url=URL).text
+    assert text.endswith("asked for a referendum.") and "discussion thread" not in text

@@ -525,12 +525,27 @@ _SECTIONS = _section_phrases()
 _COUNT = re.compile(r"\d{1,4}")
 
 
+_ONE_WORD_ENDS = frozenset(p for p in END_OF_ARTICLE_HEADINGS if " " not in p)
+"""One-word headings after the article ("Tags", "Comments"): cut only where they open a piece,
+right after a sentence's end, since inside a run they are as often a menu's word."""
+
+
+def _opening_heading(piece: str) -> list[int]:
+    """[the end of] a one-word end-of-article heading that opens `piece` before a capitalised
+    word, "Tags | Kristi Noem South Dakota ...", or []: "Comments made ..." opens a sentence."""
+    head = _WORD.search(piece)
+    if head is None or not head.group()[0].isupper() or head.group().casefold().rstrip(":") not in _ONE_WORD_ENDS:
+        return []
+    nxt = _WORD.search(piece, head.end())
+    return [head.end()] if nxt is not None and _opens_item(nxt.group()) else []
+
+
 def section_cuts(piece: str) -> list[int]:
     """Offsets around a section heading glued between text nodes, "... on Monday. | Join the
     Conversation | When submitting content ...": cut out, it is the line the rules read as the
     end of the article or the head of a headline list. The heading is capitalised (or counted)
     and the next node starts with a capital or a number."""
-    out = []
+    out = _opening_heading(piece)
     for m in _ITEM_HEAD.finditer(piece):
         head = m.group()
         tails = _SECTIONS.get(COUNT_KEY if _COUNT.fullmatch(head) else head.casefold())
