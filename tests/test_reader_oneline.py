@@ -291,6 +291,8 @@ def test_a_one_word_heading_after_the_story_is_cut_where_it_opens_a_piece() -> N
     assert piece[: section_cuts(piece)[0]] == "Tags"
     assert section_cuts("Comments made by the mayor on Monday drew a crowd.") == []  # a sentence
     assert section_cuts("Home Tags Sports Weather Opinion") == []  # a menu's word inside a run
+    listed = "Trending Storm knocks out power to thousands overnight"
+    assert listed[: section_cuts(listed)[0]] == "Trending"
     dump = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 {ARTICLE * 4}{piece} {RELATED}{FOOTER}"
     text = cleaner.clean(dump, url=URL).text
     assert text.endswith("asked for a referendum.") and "discussion thread" not in text

@@ -525,14 +525,16 @@ _SECTIONS = _section_phrases()
 _COUNT = re.compile(r"\d{1,4}")
 
 
-_ONE_WORD_ENDS = frozenset(p for p in END_OF_ARTICLE_HEADINGS if " " not in p)
-"""One-word headings after the article ("Tags", "Comments"): cut only where they open a piece,
-right after a sentence's end, since inside a run they are as often a menu's word."""
+_ONE_WORD_ENDS = frozenset(p for p in END_OF_ARTICLE_HEADINGS | HEADLINE_LIST_HEADINGS if " " not in p)
+"""One-word headings after the article or over a headline list ("Tags", "Comments", "Related",
+"Trending"): cut only where they open a piece, right after a sentence's end, since inside a run
+they are as often a menu's word."""
 
 
 def _opening_heading(piece: str) -> list[int]:
-    """[the end of] a one-word end-of-article heading that opens `piece` before a capitalised
-    word, "Tags | Kristi Noem South Dakota ...", or []: "Comments made ..." opens a sentence."""
+    """[the end of] a one-word section heading (`_ONE_WORD_ENDS`) that opens `piece` before a
+    capitalised word, "Tags | Kristi Noem South Dakota ...", or []: "Comments made ..." opens a
+    sentence."""
     head = _WORD.search(piece)
     if head is None or not head.group()[0].isupper() or head.group().casefold().rstrip(":") not in _ONE_WORD_ENDS:
         return []
