@@ -296,3 +296,16 @@ def test_a_one_word_heading_after_the_story_is_cut_where_it_opens_a_piece() -> N
     dump = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 {ARTICLE * 4}{piece} {RELATED}{FOOTER}"
     text = cleaner.clean(dump, url=URL).text
     assert text.endswith("asked for a referendum.") and "discussion thread" not in text
+
+
+def test_a_caption_and_its_credit_stay_whole_and_apart_from_the_run_after_them() -> None:
+    caption = "Mayor Dana Whitfield visits the site of the new bridge (Image: GETTY )"
+    run = f"{caption} {ARTICLE.split('. ')[0]} and the mayor, who said " + "it would take three years and that the city was ready " * 3
+    cuts = sorted(split_run(run))
+    assert cuts[0] == len(caption)  # the caption is not cut into items, however capitalised
+    assert run[len(caption) :].strip().startswith("The city council")
+
+
+def test_an_iso_time_stamp_with_its_zone_ends_a_line() -> None:
+    piece = "By Jane Holloway - Gazette Contributor 2024-03-03T10:15:00Z Local Shares The city council voted"
+    assert piece[: date_cuts(piece)[0]].endswith("2024-03-03T10:15:00Z")

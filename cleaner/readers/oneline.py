@@ -163,9 +163,12 @@ def split_run(piece: str) -> list[int]:
     and between items in a piece too long to be one sentence."""
     if piece.count(" ") < LIST_MIN_WORDS:
         return []
-    cuts = credit_cuts(piece) if "(" in piece else []
+    credits = credit_cuts(piece) if "(" in piece else []
     stops = [m.end() for m in _SPACED_STOP.finditer(piece)] if " ." in piece else []
-    return cuts + stops + _item_starts(piece)
+    items = []
+    for begin, end in zip([0, *credits], [*credits, len(piece)]):  # a caption is no part of the run after it
+        items += [begin + c for c in _item_starts(piece[begin:end], captioned=end in credits)]
+    return credits + stops + items
 
 
 _SPACED_STOP = re.compile(r"(?<=\w) \.[”\"’]?(?= [A-Z“\"‘])")
@@ -187,11 +190,13 @@ def credit_cuts(piece: str) -> list[int]:
     return [m.end() for m in _CLOSING_CREDIT.finditer(piece)]
 
 
-def _item_starts(piece: str) -> list[int]:
+def _item_starts(piece: str, captioned: bool = False) -> list[int]:
     """Offsets in `piece` where a new item starts, for a piece too long to be one sentence or
-    made of capitalised link texts; none for a sentence."""
+    made of capitalised link texts; none for a sentence. A piece that ends on a photo credit
+    (`captioned`) is a caption, however capitalised its words ("The Hong Kong Protests - how
+    they happened (Image: ...)"): only its length tells a run."""
     words = list(_WORD.finditer(piece))
-    links = _title_case(words)
+    links = not captioned and _title_case(words)
     if len(words) <= RUN_MIN_WORDS and not links:
         return []
     return [words[i].start() for i in _breaks(words, not links and _prose(words))]
@@ -415,9 +420,10 @@ def title_end(line: str) -> int:
     return words[-1].end() if words else sep.end()
 
 
-_AFTER_DATE = re.compile(r"(?:\s+[A-Z]{1,4}\b)?(?=\s+[\"“‘(]?[A-Z0-9])")
-"""What may follow a header date before the next text node: a time zone ("10:31 pm CST"), then
-a capitalised word or a number with no punctuation between ("... 2019 Police said")."""
+_AFTER_DATE = re.compile(r"(?:Z|[+-]\d\d:?\d\d)?(?:\s+[A-Z]{1,4}\b)?(?=\s+[\"“‘(]?[A-Z0-9])")
+"""What may follow a header date before the next text node: a time zone ("10:31 pm CST",
+"2019-11-19T12:48:14Z"), then a capitalised word or a number with no punctuation between ("...
+2019 Police said")."""
 
 
 _RELATIVE_UNITS = "sec second min minute hr hour day week month year".split()
