@@ -4,7 +4,7 @@ layout): the reader finds where the line breaks were. The page below is invented
 from __future__ import annotations
 
 import cleaner
-from cleaner.readers.oneline import byline_cuts, credit_cuts, date_cuts, headline_spans, ordinal_date, section_cuts, split_run, title_end
+from cleaner.readers.oneline import byline_cuts, credit_cuts, date_cuts, dateline_cuts, headline_spans, ordinal_date, section_cuts, split_run, title_end
 from cleaner.readers.text import LONG_LINE_CHARS, read_blocks
 
 MENU = (
@@ -309,3 +309,10 @@ def test_a_caption_and_its_credit_stay_whole_and_apart_from_the_run_after_them()
 def test_an_iso_time_stamp_with_its_zone_ends_a_line() -> None:
     piece = "By Jane Holloway - Gazette Contributor 2024-03-03T10:15:00Z Local Shares The city council voted"
     assert piece[: date_cuts(piece)[0]].endswith("2024-03-03T10:15:00Z")
+
+
+def test_a_wire_dateline_starts_the_first_paragraph() -> None:
+    piece = "Associated Press March 3, 2024, 9:02 AM RIVERTON, Alder County — The city council voted 7-2 on Tuesday."
+    assert piece[dateline_cuts(piece)[0] :].startswith("RIVERTON, Alder County — The city council")
+    assert dateline_cuts(piece)[0] in split_run(piece)
+    assert dateline_cuts("the BGB – elektronische Akte and OPEN RUN Tue – sat") == []

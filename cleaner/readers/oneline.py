@@ -159,16 +159,30 @@ def ordinal_date(line: str, stop: int, after: int) -> bool:
 
 def split_run(piece: str) -> list[int]:
     """Offsets in `piece` where a line break probably was: after a photo credit closing a
-    caption (`credit_cuts`), after a sentence whose full stop follows a link (`_SPACED_STOP`),
-    and between items in a piece too long to be one sentence."""
+    caption (`credit_cuts`), before a wire story's dateline (`dateline_cuts`), after a sentence
+    whose full stop follows a link (`_SPACED_STOP`), and between items in a piece too long to be
+    one sentence."""
     if piece.count(" ") < LIST_MIN_WORDS:
         return []
     credits = credit_cuts(piece) if "(" in piece else []
     stops = [m.end() for m in _SPACED_STOP.finditer(piece)] if " ." in piece else []
+    datelines = dateline_cuts(piece) if "— " in piece or "– " in piece else []
     items = []
     for begin, end in zip([0, *credits], [*credits, len(piece)]):  # a caption is no part of the run after it
         items += [begin + c for c in _item_starts(piece[begin:end], captioned=end in credits)]
-    return credits + stops + items
+    return credits + datelines + stops + items
+
+
+_DATELINE = re.compile(r"(?<=\s)[A-Z]{3,}(?: [A-Z]{3,})*(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)? [—–] (?=[\"“‘]?[A-Z])")
+"""A wire story's dateline, "MADRID — ", "DUBAI, United Arab Emirates — ": the start of its first
+paragraph, where a flattened page runs it on from the byline and the date."""
+
+
+def dateline_cuts(piece: str) -> list[int]:
+    """Offsets in `piece` where a dateline starts a story's first paragraph ("Associated Press
+    November 19, 2019, 9:02 AM | MADRID — Rafael Nadal kept ..."): the paragraph gets a line of
+    its own, apart from the header nodes before it."""
+    return [m.start() for m in _DATELINE.finditer(piece)]
 
 
 _SPACED_STOP = re.compile(r"(?<=\w) \.[”\"’]?(?= [A-Z“\"‘])")
