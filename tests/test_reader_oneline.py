@@ -313,3 +313,8 @@ def test_a_wire_dateline_starts_the_first_paragraph() -> None:
     assert piece[dateline_cuts(piece)[0] :].startswith("RIVERTON, Alder County — The city council")
     assert dateline_cuts(piece)[0] in split_run(piece)
     assert dateline_cuts("the BGB – elektronische Akte and OPEN RUN Tue – sat") == []
+
+
+def test_a_date_with_a_clock_time_and_zone_ends_a_line() -> None:
+    piece = "the council said. 3 Mar 2024 08:00 GMT Roughly 300 people came to the hearing"
+    assert piece[: date_cuts(piece)[0]].endswith("3 Mar 2024 08:00 GMT")

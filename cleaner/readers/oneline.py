@@ -455,7 +455,8 @@ def date_cuts(piece: str) -> list[int]:
     line of a byline block, which the date reader accepts only on a line of its own."""
     out = [m.end() for m in _RELATIVE.finditer(piece)] if " ago " in piece else []
     for found in find_dates(piece):
-        after = _AFTER_DATE.match(piece, found.end)
+        end = found.end - 1 if piece[found.end - 1].isspace() else found.end  # "08:00 " read with its space
+        after = _AFTER_DATE.match(piece, end)
         if after and after.end() < len(piece):
             out.append(after.end())
     return out
