@@ -318,3 +318,9 @@ def test_a_wire_dateline_starts_the_first_paragraph() -> None:
 def test_a_date_with_a_clock_time_and_zone_ends_a_line() -> None:
     piece = "the council said. 3 Mar 2024 08:00 GMT Roughly 300 people came to the hearing"
     assert piece[: date_cuts(piece)[0]].endswith("3 Mar 2024 08:00 GMT")
+
+
+def test_an_ad_label_between_paragraphs_is_cut_out() -> None:
+    piece = "Advertisement At first, the council wanted a ferry instead."
+    assert piece[: section_cuts(piece)[0]] == "Advertisement"
+    assert section_cuts("Advertisement revenue fell by a third, the paper said.") == []

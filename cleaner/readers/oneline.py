@@ -546,10 +546,13 @@ _SECTIONS = _section_phrases()
 _COUNT = re.compile(r"\d{1,4}")
 
 
-_ONE_WORD_ENDS = frozenset(p for p in END_OF_ARTICLE_HEADINGS | HEADLINE_LIST_HEADINGS if " " not in p)
+_AD_LABELS = frozenset(("advertisement", "advertisements")) & UI_WORDS
+"""The label of an ad slot between two paragraphs ("... in November. Advertisement At first,
+his doctor ..."): a node of its own, never a sentence's first word."""
+_ONE_WORD_ENDS = frozenset(p for p in END_OF_ARTICLE_HEADINGS | HEADLINE_LIST_HEADINGS if " " not in p) | _AD_LABELS
 """One-word headings after the article or over a headline list ("Tags", "Comments", "Related",
-"Trending"): cut only where they open a piece, right after a sentence's end, since inside a run
-they are as often a menu's word."""
+"Trending"), and ad labels: cut only where they open a piece, right after a sentence's end, since
+inside a run they are as often a menu's word."""
 
 
 def _opening_heading(piece: str) -> list[int]:
