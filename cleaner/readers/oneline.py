@@ -11,10 +11,15 @@ girl, said | Police Chief ..."), but only runs too long to be one sentence are c
 glued menu or headline list is what the classifier must see as lines of its own.
 
 What the line breaks used to set apart for the metadata readers is cut out too: the <title>
-line up to its site name and the copies of its headline (the h1), a header date before the next
-text node, a byline's "By" and name, and the section headings the rules end an article at
-("Related Stories", "12 Comments"). A page mostly on over-long lines is flattened as a whole:
-its shorter lines are arbitrary too, and are cut from a lower length (`flattened_limit`).
+line up to its site name and the copies of its headline (the h1, also where it rewords the
+<title> before its byline), a header date before the next text node, a byline's "By" and names,
+and the section headings the rules end an article at ("Related Stories", "12 Comments", "Tags").
+So are the nodes a story's paragraphs run on with: a caption closed by its credit ("(Image:
+GETTY)"), an ad label, a wire dateline ("MADRID — "), and a full stop get_text(" ") set apart
+from the link before it ("the Stars . The former ...").
+
+A page mostly on over-long lines is flattened as a whole: its shorter lines are arbitrary too,
+and are cut from a lower length (`flattened_limit`).
 """
 
 from __future__ import annotations
@@ -403,6 +408,7 @@ HEADER_CONTROLS = frozenset(p for p in UI_WORDS if " " in p) | frozenset(("menu"
 """Controls the page header starts with after the site name ("Skip to content", "Sign In",
 "Menu"): phrases of the rules' UI words, and the one-word controls no site name ends on."""
 CONTROL_MAX_WORDS = 3
+"""Words of the longest header control ("skip to content")."""
 
 
 def _site_words(text: str, start: int) -> list[re.Match[str]]:
@@ -549,18 +555,18 @@ _COUNT = re.compile(r"\d{1,4}")
 _AD_LABELS = frozenset(("advertisement", "advertisements")) & UI_WORDS
 """The label of an ad slot between two paragraphs ("... in November. Advertisement At first,
 his doctor ..."): a node of its own, never a sentence's first word."""
-_ONE_WORD_ENDS = frozenset(p for p in END_OF_ARTICLE_HEADINGS | HEADLINE_LIST_HEADINGS if " " not in p) | _AD_LABELS
+_ONE_WORD_LABELS = frozenset(p for p in END_OF_ARTICLE_HEADINGS | HEADLINE_LIST_HEADINGS if " " not in p) | _AD_LABELS
 """One-word headings after the article or over a headline list ("Tags", "Comments", "Related",
 "Trending"), and ad labels: cut only where they open a piece, right after a sentence's end, since
 inside a run they are as often a menu's word."""
 
 
 def _opening_heading(piece: str) -> list[int]:
-    """[the end of] a one-word section heading (`_ONE_WORD_ENDS`) that opens `piece` before a
+    """[the end of] a one-word section heading (`_ONE_WORD_LABELS`) that opens `piece` before a
     capitalised word, "Tags | Kristi Noem South Dakota ...", or []: "Comments made ..." opens a
     sentence."""
     head = _WORD.search(piece)
-    if head is None or not head.group()[0].isupper() or head.group().casefold().rstrip(":") not in _ONE_WORD_ENDS:
+    if head is None or not head.group()[0].isupper() or head.group().casefold().rstrip(":") not in _ONE_WORD_LABELS:
         return []
     nxt = _WORD.search(piece, head.end())
     return [head.end()] if nxt is not None and _opens_item(nxt.group()) else []
@@ -570,7 +576,8 @@ def section_cuts(piece: str) -> list[int]:
     """Offsets around a section heading glued between text nodes, "... on Monday. | Join the
     Conversation | When submitting content ...": cut out, it is the line the rules read as the
     end of the article or the head of a headline list. The heading is capitalised (or counted)
-    and the next node starts with a capital or a number."""
+    and the next node starts with a capital or a number. A one-word heading or an ad label
+    counts only where it opens the piece (`_opening_heading`)."""
     out = _opening_heading(piece)
     for m in _ITEM_HEAD.finditer(piece):
         head = m.group()
