@@ -216,11 +216,11 @@ def test_a_byline_list_of_names_is_not_cut_inside_a_name() -> None:
     pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
     joined = " | ".join(pieces)
     assert "By Anna Lindqvist, Marcus Webb, Priya Nandakumar and Joe D. Ortiz" in joined
-    # a comma and capitalised words without a "By" before them are items as before
     # the list ends where the date starts
     piece = "hearing testimony By Anna Lindqvist, Marcus Webb and Joe D. Ortiz March 3, 2024 / 1:07 AM / Riverton Gazette"
     assert [piece[a:b] for a, b in zip(byline_cuts(piece), byline_cuts(piece)[1:])] == ["By Anna Lindqvist, Marcus Webb and Joe D. Ortiz "]
     assert byline_cuts(" By Anna Lindqvist, staff writer, who covered it in March") == []
+    # a comma and capitalised words without a "By" before them are items as before
     menu = "Sports Weather Opinion, Obituaries Music Movies Books Travel Arts Police Fire Schools Health Food " * 4
     assert "Obituaries | Music" in " | ".join(menu[a:b].strip() for a, b in zip([0, *split_run(menu)], [*split_run(menu), len(menu)]))
 
@@ -284,7 +284,7 @@ def test_a_site_name_that_does_not_recur_ends_at_the_header_controls() -> None:
 
 
 def test_a_one_word_heading_after_the_story_is_cut_where_it_opens_a_piece() -> None:
-    piece = "Tags Alder River City Council Riverton View the discussion thread."
+    piece = "Tags Alder River City Council Riverton Read the comments below."
     assert piece[: section_cuts(piece)[0]] == "Tags"
     assert section_cuts("Comments made by the mayor on Monday drew a crowd.") == []  # a sentence
     assert section_cuts("Home Tags Sports Weather Opinion") == []  # a menu's word inside a run
@@ -292,7 +292,7 @@ def test_a_one_word_heading_after_the_story_is_cut_where_it_opens_a_piece() -> N
     assert listed[: section_cuts(listed)[0]] == "Trending"
     dump = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 {ARTICLE * 4}{piece} {RELATED}{FOOTER}"
     text = cleaner.clean(dump, url=URL).text
-    assert text.endswith("asked for a referendum.") and "discussion thread" not in text
+    assert text.endswith("asked for a referendum.") and "comments below" not in text
 
 
 def test_a_caption_and_its_credit_stay_whole_and_apart_from_the_run_after_them() -> None:
@@ -304,7 +304,7 @@ def test_a_caption_and_its_credit_stay_whole_and_apart_from_the_run_after_them()
 
 
 def test_an_iso_time_stamp_with_its_zone_ends_a_line() -> None:
-    piece = "By Jane Holloway - Gazette Contributor 2024-03-03T10:15:00Z Local Shares The city council voted"
+    piece = "By Jane Holloway - Gazette Contributor 2024-03-03T10:15:00Z Local News The city council voted"
     assert piece[: date_cuts(piece)[0]].endswith("2024-03-03T10:15:00Z")
 
 
@@ -312,15 +312,15 @@ def test_a_wire_dateline_starts_the_first_paragraph() -> None:
     piece = "Associated Press March 3, 2024, 9:02 AM RIVERTON, Alder County — The city council voted 7-2 on Tuesday."
     assert piece[dateline_cuts(piece)[0] :].startswith("RIVERTON, Alder County — The city council")
     assert dateline_cuts(piece)[0] in split_run(piece)
-    assert dateline_cuts("the BGB – elektronische Akte and OPEN RUN Tue – sat") == []
+    assert dateline_cuts("the new EU – wide rules and the market, OPEN DAILY Mon – Fri") == []
 
 
 def test_a_date_with_a_clock_time_and_zone_ends_a_line() -> None:
-    piece = "the council said. 3 Mar 2024 08:00 GMT Roughly 300 people came to the hearing"
+    piece = "the council said. 3 Mar 2024 08:00 GMT About 300 people came to the hearing"
     assert piece[: date_cuts(piece)[0]].endswith("3 Mar 2024 08:00 GMT")
 
 
 def test_an_ad_label_between_paragraphs_is_cut_out() -> None:
-    piece = "Advertisement At first, the council wanted a ferry instead."
+    piece = "Advertisement Work on the bridge starts in May, the council said."
     assert piece[: section_cuts(piece)[0]] == "Advertisement"
     assert section_cuts("Advertisement revenue fell by a third, the paper said.") == []
