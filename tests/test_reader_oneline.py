@@ -4,7 +4,7 @@ layout): the reader finds where the line breaks were. The page below is invented
 from __future__ import annotations
 
 import cleaner
-from cleaner.readers.oneline import byline_cuts, date_cuts, headline_spans, ordinal_date, section_cuts, split_run, title_end
+from cleaner.readers.oneline import byline_cuts, credit_cuts, date_cuts, dateline_cuts, headline_spans, ordinal_date, section_cuts, split_run, title_end
 from cleaner.readers.text import LONG_LINE_CHARS, read_blocks
 
 MENU = (
@@ -216,6 +216,111 @@ def test_a_byline_list_of_names_is_not_cut_inside_a_name() -> None:
     pieces = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
     joined = " | ".join(pieces)
     assert "By Anna Lindqvist, Marcus Webb, Priya Nandakumar and Joe D. Ortiz" in joined
+    # the list ends where the date starts
+    piece = "hearing testimony By Anna Lindqvist, Marcus Webb and Joe D. Ortiz March 3, 2024 / 1:07 AM / Riverton Gazette"
+    assert [piece[a:b] for a, b in zip(byline_cuts(piece), byline_cuts(piece)[1:])] == ["By Anna Lindqvist, Marcus Webb and Joe D. Ortiz "]
+    assert byline_cuts(" By Anna Lindqvist, staff writer, who covered it in March") == []
     # a comma and capitalised words without a "By" before them are items as before
     menu = "Sports Weather Opinion, Obituaries Music Movies Books Travel Arts Police Fire Schools Health Food " * 4
     assert "Obituaries | Music" in " | ".join(menu[a:b].strip() for a, b in zip([0, *split_run(menu)], [*split_run(menu), len(menu)]))
+
+
+def test_an_h1_that_rewords_the_title_headline_is_cut_out_before_its_byline() -> None:
+    """The <title> shortens the h1 ("... bridge over ..." for "... bridge of $40m over ..."): the
+    h1 opens with the headline's first words and runs into the byline, and is the title."""
+    h1 = "Council approves new bridge of $40m over the Alder River"
+    dump = f"{HEAD} - Riverton Gazette {MENU * 3}{h1} By Jane Holloway March 3, 2024 {ARTICLE * 4}{RELATED}{HEAD} {FOOTER}"
+    spans = headline_spans(dump)
+    assert [dump[s:e] for s, e in spans[1:]] == [HEAD, h1]
+    assert h1 in [b.text for b in read_blocks(dump)]
+    assert cleaner.clean(dump, url=URL).title == h1
+    # the headline's first words in a teaser with no byline after them are no h1
+    teaser = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} {ARTICLE * 4}Council approves new bridge funds for the west side "
+    assert len(headline_spans(teaser)) == 2
+
+
+def test_a_caption_closed_by_its_credit_is_cut_from_the_next_paragraph() -> None:
+    caption = "Work crews at the east bank of the river on Monday (Image: GETTY )"
+    piece = f"{caption} The bridge will carry four lanes and a cycle path, the council said."
+    assert piece[: credit_cuts(piece)[0]] == caption
+    assert credit_cuts("the mayor (pictured) said the bridge (Photo: AP) was") == []  # no node after it
+    dump = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 {ARTICLE * 2}{piece} {ARTICLE * 2}{FOOTER}"
+    article = cleaner.clean(dump, url=URL)
+    assert "GETTY" not in article.text and "four lanes and a cycle path" in article.text
+
+
+def test_a_full_stop_after_a_link_ends_a_sentence() -> None:
+    # get_text(" ") puts a space between a link's text and the stop after it
+    piece = "The vote was reported by the Riverton Gazette . Construction begins in May, the mayor said."
+    cuts = split_run(piece)
+    assert cuts and piece[: cuts[0]] == "The vote was reported by the Riverton Gazette ."
+    assert split_run("The vote was reported by the Gazette . and then repeated on the radio news") == []
+
+
+def test_a_long_run_of_prose_is_not_cut_inside_its_names() -> None:
+    """A run of sentences whose ends were missed (quotes, links) is cut where a sentence starts,
+    not between the words of a name; a run of headlines is cut into items as before."""
+    prose = (
+        "Mayor Dana Whitfield said the vote was a turning point for the east side and that the city "
+        "would ask Governor Ellen Marsh for the rest of the money, while council member Tom Okafor "
+        "said “ it is too early to say ” whether the state will pay and that the works could wait "
+        "for the spring of the year after, when the river is low and the banks are dry enough "
+    )
+    pieces = " | ".join(prose[a:b].strip() for a, b in zip([0, *split_run(prose)], [*split_run(prose), len(prose)]))
+    for name in ("Mayor Dana Whitfield", "Governor Ellen Marsh", "Tom Okafor"):
+        assert name in pieces
+    run = RELATED * 2
+    items = [run[a:b].strip() for a, b in zip([0, *split_run(run)], [*split_run(run), len(run)])]
+    assert "Storm knocks out power to thousands overnight" in items
+
+
+def test_a_site_name_that_does_not_recur_ends_at_the_header_controls() -> None:
+    """The site name is nowhere else on the page ("The" is): it ends where the header's controls
+    start, not a few words on, nor at "The"."""
+    dump = f"{HEAD} | The Alder Valley Courier Skip to content Search for: {MENU * 3}{HEAD} {ARTICLE * 4}The end"
+    assert dump[: headline_spans(dump)[0][1]] == f"{HEAD} | The Alder Valley Courier"
+    assert dump[: title_end(dump)] == f"{HEAD} | The Alder Valley Courier"
+    assert cleaner.clean(dump, url="https://www.aldervalleycourier.com/news/bridge").site_name == "The Alder Valley Courier"
+
+
+def test_a_one_word_heading_after_the_story_is_cut_where_it_opens_a_piece() -> None:
+    piece = "Tags Alder River City Council Riverton Read the comments below."
+    assert piece[: section_cuts(piece)[0]] == "Tags"
+    assert section_cuts("Comments made by the mayor on Monday drew a crowd.") == []  # a sentence
+    assert section_cuts("Home Tags Sports Weather Opinion") == []  # a menu's word inside a run
+    listed = "Trending Storm knocks out power to thousands overnight"
+    assert listed[: section_cuts(listed)[0]] == "Trending"
+    dump = f"{HEAD} - Riverton Gazette {MENU * 3}{HEAD} By Jane Holloway March 3, 2024 {ARTICLE * 4}{piece} {RELATED}{FOOTER}"
+    text = cleaner.clean(dump, url=URL).text
+    assert text.endswith("asked for a referendum.") and "comments below" not in text
+
+
+def test_a_caption_and_its_credit_stay_whole_and_apart_from_the_run_after_them() -> None:
+    caption = "Mayor Dana Whitfield visits the site of the new bridge (Image: GETTY )"
+    run = f"{caption} {ARTICLE.split('. ')[0]} and the mayor, who said " + "it would take three years and that the city was ready " * 3
+    cuts = sorted(split_run(run))
+    assert cuts[0] == len(caption)  # the caption is not cut into items, however capitalised
+    assert run[len(caption) :].strip().startswith("The city council")
+
+
+def test_an_iso_time_stamp_with_its_zone_ends_a_line() -> None:
+    piece = "By Jane Holloway - Gazette Contributor 2024-03-03T10:15:00Z Local News The city council voted"
+    assert piece[: date_cuts(piece)[0]].endswith("2024-03-03T10:15:00Z")
+
+
+def test_a_wire_dateline_starts_the_first_paragraph() -> None:
+    piece = "Associated Press March 3, 2024, 9:02 AM RIVERTON, Alder County — The city council voted 7-2 on Tuesday."
+    assert piece[dateline_cuts(piece)[0] :].startswith("RIVERTON, Alder County — The city council")
+    assert dateline_cuts(piece)[0] in split_run(piece)
+    assert dateline_cuts("the new EU – wide rules and the market, OPEN DAILY Mon – Fri") == []
+
+
+def test_a_date_with_a_clock_time_and_zone_ends_a_line() -> None:
+    piece = "the council said. 3 Mar 2024 08:00 GMT About 300 people came to the hearing"
+    assert piece[: date_cuts(piece)[0]].endswith("3 Mar 2024 08:00 GMT")
+
+
+def test_an_ad_label_between_paragraphs_is_cut_out() -> None:
+    piece = "Advertisement Work on the bridge starts in May, the council said."
+    assert piece[: section_cuts(piece)[0]] == "Advertisement"
+    assert section_cuts("Advertisement revenue fell by a third, the paper said.") == []

@@ -11,10 +11,15 @@ girl, said | Police Chief ..."), but only runs too long to be one sentence are c
 glued menu or headline list is what the classifier must see as lines of its own.
 
 What the line breaks used to set apart for the metadata readers is cut out too: the <title>
-line up to its site name and the copies of its headline (the h1), a header date before the next
-text node, a byline's "By" and name, and the section headings the rules end an article at
-("Related Stories", "12 Comments"). A page mostly on over-long lines is flattened as a whole:
-its shorter lines are arbitrary too, and are cut from a lower length (`flattened_limit`).
+line up to its site name and the copies of its headline (the h1, also where it rewords the
+<title> before its byline), a header date before the next text node, a byline's "By" and names,
+and the section headings the rules end an article at ("Related Stories", "12 Comments", "Tags").
+So are the nodes a story's paragraphs run on with: a caption closed by its credit ("(Image:
+GETTY)"), an ad label, a wire dateline ("MADRID — "), and a full stop get_text(" ") set apart
+from the link before it ("the Stars . The former ...").
+
+A page mostly on over-long lines is flattened as a whole: its shorter lines are arbitrary too,
+and are cut from a lower length (`flattened_limit`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import re
 
 from ..metadata.dates import find_dates
 from ..metadata.vocab import MONTHS, PUBLISHED_LABELS, UPDATED_LABELS
-from ..rules.vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS
+from ..rules.vocab import END_OF_ARTICLE_HEADINGS, HEADLINE_LIST_HEADINGS, UI_WORDS
 
 RUN_MIN_WORDS = 60
 """A piece between two sentence ends this long holds more than one sentence (99% of the article
@@ -63,13 +68,15 @@ def _closes_item(word: str) -> bool:
     return word[-1] not in _GLUE_ENDS and word.lower() not in _NO_END_AFTER and not _CLOCK.fullmatch(word)
 
 
-def _breaks(words: list[re.Match[str]]) -> list[int]:
+def _breaks(words: list[re.Match[str]], prose: bool = False) -> list[int]:
     """Indexes of the words a new item starts with.
 
     After a lower-case word any capitalised word starts one ("hearing | Two troops"); after a
     capitalised one or a number only a capitalised word followed by a lower-case one, the start
     of a sentence-case headline or sentence ("Sports Weather | Man held ...", "Pay | There are
-    ..."): "order for 30 Boeing 787 jets" goes on.
+    ..."): "order for 30 Boeing 787 jets" goes on. In `prose` (a run of sentences whose ends were
+    missed) a capitalised word counts as a capitalised one, not as a lower-case end: a name goes
+    on ("said James | Van | Der Beek" is no break), where a menu ("Sports | Weather") is cut.
     """
     out = []
     texts = [w.group() for w in words]
@@ -80,7 +87,7 @@ def _breaks(words: list[re.Match[str]]) -> list[int]:
             continue
         if word.rstrip(".,").casefold() in _MONTH_NAMES and (prev[0].isdigit() or _labels_date(prev)):
             continue  # "20 | Nov 2019", "Posted | Nov 18" are one date
-        if _lower_case_end(prev) or (
+        if (_lower_case_end(prev) and not (prose and prev[0].isupper())) or (
             i + 1 < len(texts) and texts[i + 1][0].islower() and texts[i + 1].lower() not in _NO_END_AFTER
         ):
             out.append(i)
@@ -156,14 +163,73 @@ def ordinal_date(line: str, stop: int, after: int) -> bool:
 
 
 def split_run(piece: str) -> list[int]:
-    """Offsets in `piece` where a line break probably was, for a piece too long to be one
-    sentence; none for a shorter one."""
+    """Offsets in `piece` where a line break probably was: after a photo credit closing a
+    caption (`credit_cuts`), before a wire story's dateline (`dateline_cuts`), after a sentence
+    whose full stop follows a link (`_SPACED_STOP`), and between items in a piece too long to be
+    one sentence."""
     if piece.count(" ") < LIST_MIN_WORDS:
         return []
+    credits = credit_cuts(piece) if "(" in piece else []
+    stops = [m.end() for m in _SPACED_STOP.finditer(piece)] if " ." in piece else []
+    datelines = dateline_cuts(piece) if "— " in piece or "– " in piece else []
+    items = []
+    for begin, end in zip([0, *credits], [*credits, len(piece)]):  # a caption is no part of the run after it
+        items += [begin + c for c in _item_starts(piece[begin:end], captioned=end in credits)]
+    return credits + datelines + stops + items
+
+
+_DATELINE = re.compile(r"(?<=\s)[A-Z]{3,}(?: [A-Z]{3,})*(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)*)? [—–] (?=[\"“‘]?[A-Z])")
+"""A wire story's dateline, "MADRID — ", "DUBAI, United Arab Emirates — ": the start of its first
+paragraph, where a flattened page runs it on from the byline and the date."""
+
+
+def dateline_cuts(piece: str) -> list[int]:
+    """Offsets in `piece` where a dateline starts a story's first paragraph ("Associated Press
+    November 19, 2019, 9:02 AM | MADRID — Rafael Nadal kept ..."): the paragraph gets a line of
+    its own, apart from the header nodes before it."""
+    return [m.start() for m in _DATELINE.finditer(piece)]
+
+
+_SPACED_STOP = re.compile(r"(?<=\w) \.[”\"’]?(?= [A-Z“\"‘])")
+"""A full stop after a link, "... with the Stars .” The former ...": get_text(" ") puts a space
+between the link's text node and the stop, so the sentence reader sees no sentence end there."""
+
+
+_CLOSING_CREDIT = re.compile(
+    r"\((?i:image|photo|picture|foto|ap photo|reuters|getty|courtesy|credit|file photo)\b[^()]{0,80}\)(?=\s+[\"“‘]?[A-Z])"
+)
+"""A credit in parentheses closing a photo caption, "(Image: GETTY)", "(AP Photo/Jo Lee, File)",
+before the next text node."""
+
+
+def credit_cuts(piece: str) -> list[int]:
+    """Offsets in `piece` right after a photo credit in parentheses: the caption it closes
+    ("Protesters at the campus gate (Image: GETTY) | The protests began ...") ran on into the
+    story's next paragraph, and on a line of its own the caption rule takes it out."""
+    return [m.end() for m in _CLOSING_CREDIT.finditer(piece)]
+
+
+def _item_starts(piece: str, captioned: bool = False) -> list[int]:
+    """Offsets in `piece` where a new item starts, for a piece too long to be one sentence or
+    made of capitalised link texts; none for a sentence. A piece that ends on a photo credit
+    (`captioned`) is a caption, however capitalised its words ("The Hong Kong Protests - how
+    they happened (Image: ...)"): only its length tells a run."""
     words = list(_WORD.finditer(piece))
-    if len(words) <= RUN_MIN_WORDS and not _title_case(words):
+    links = not captioned and _title_case(words)
+    if len(words) <= RUN_MIN_WORDS and not links:
         return []
-    return [words[i].start() for i in _breaks(words)]
+    return [words[i].start() for i in _breaks(words, not links and _prose(words))]
+
+
+PROSE_FUNCTION_SHARE = 0.28
+"""Share of function words (`_NO_END_AFTER`) above which a long run is the story's prose, whose
+sentence end was missed, not a run of headlines and teasers (those we have stay below 0.28,
+English prose runs above it)."""
+
+
+def _prose(words: list[re.Match[str]]) -> bool:
+    """Whether a long run reads as prose: dense in function words."""
+    return sum(1 for w in words if w.group().lower() in _NO_END_AFTER) >= PROSE_FUNCTION_SHARE * len(words)
 
 
 def _title_case(words: list[re.Match[str]]) -> bool:
@@ -200,11 +266,41 @@ def headline_spans(text: str) -> list[tuple[int, int]]:
     found, end, taken = _recurring_run(text, words)
     if taken < HEADLINE_MIN_WORDS:
         label = next((i for i, w in enumerate(words[:LABEL_MAX_WORDS]) if _LABEL_END.search(w.group())), -1)
-        found, end, taken = _recurring_run(text, words[label + 1 :]) if label >= 0 else (None, 0, 0)
+        words = words[label + 1 :] if label >= 0 else []
+        found, end, taken = _recurring_run(text, words) if words else (None, 0, 0)
     if found is None or taken < HEADLINE_MIN_WORDS:
         return []
     copies = [m.span() for _, m in zip(range(HEADLINE_MAX_COPIES), found.finditer(text, end))]
-    return [(0, _site_end(text, end)), *copies]
+    variant = _bylined_variant(text, words[:VARIANT_MIN_WORDS], taken, end, copies) if taken >= VARIANT_MIN_WORDS else None
+    return [(0, _site_end(text, end)), *copies, *([variant] if variant else [])]
+
+
+VARIANT_MIN_WORDS = 4
+"""Words the <title> headline and its reworded h1 share at their start ("Key moments from Kurt
+..."): fewer are a common opening ("How to ...")."""
+VARIANT_EXTRA_WORDS = 8
+"""Words an h1 may have beyond its <title> headline's ("... Morrison's impeachment hearing
+testimony" for "... Morrison's testimony")."""
+_BYLINE_BY = re.compile(r"\s+By\s+(?=[A-Z])")
+"""A capitalised "By" before a name, the byline under an h1."""
+
+
+def _bylined_variant(
+    text: str, head: list[re.Match[str]], taken: int, end: int, copies: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """(start, end) of the h1 when it rewords the <title> headline of `taken` words: the first
+    place after the <title> (`end`) that opens with the headline's first words, `head`, is none
+    of its exact `copies`, and runs, not much longer than the headline, into a byline ("Key
+    moments from Kurt Volker's and Tim Morrison's impeachment hearing testimony | By Stefan ...")."""
+    limit = taken + VARIANT_EXTRA_WORDS - len(head)
+    for m in _spaced(head).finditer(text, end):
+        if any(s == m.start() for s, _ in copies):
+            continue
+        rest = list(_WORD.finditer(text, m.end(), m.end() + 20 * limit))[: limit + 1]
+        by = _BYLINE_BY.search(text, m.end(), rest[-1].end() if rest else m.end())
+        if by is not None:
+            return m.start(), by.start()
+    return None
 
 
 def _recurring_run(text: str, words: list[re.Match[str]]) -> tuple[re.Pattern[str] | None, int, int]:
@@ -284,7 +380,11 @@ def _site_end(text: str, end: int) -> int:
         if nxt is not None and nxt.start() > sep.end():
             site = nxt.start()  # "| Editorial | ...": a whole part
             continue
-        site = _recurring_end(text, list(_WORD.finditer(text, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS], site)
+        words = _site_words(text, sep.end())
+        found = _recurring_end(text, words, site)
+        if found == site and words and _control_at(text, words[-1].end()):
+            found = words[-1].end()  # "| The Beachbody Blog Skip to content": the name ends at the control
+        site = found
         break
     after = text[site : site + 2].strip()
     return end if after[:1].islower() else site  # "Experience - Experience | menu" would be read on
@@ -297,10 +397,36 @@ def _recurring_end(text: str, words: list[re.Match[str]], default: int) -> int:
     for n, word in enumerate(words, 1):
         if not _recurs(text, words[:n]):
             break
-        end, taken = word.end(), n
+        if word.group().lower() not in _NO_END_AFTER:  # "| The Beachbody ...": no name ends on "The"
+            end, taken = word.end(), n
     if taken == 1 and re.compile(re.escape(words[0].group()) + _NAME_ENDS).search(text, end) is None:
         return default
     return end
+
+
+HEADER_CONTROLS = frozenset(p for p in UI_WORDS if " " in p) | frozenset(("menu", "search", "subscribe", "login", "skip to"))
+"""Controls the page header starts with after the site name ("Skip to content", "Sign In",
+"Menu"): phrases of the rules' UI words, and the one-word controls no site name ends on."""
+CONTROL_MAX_WORDS = 3
+"""Words of the longest header control ("skip to content")."""
+
+
+def _site_words(text: str, start: int) -> list[re.Match[str]]:
+    """The words of a site name from `start`, right after the <title> separator: SITE_MAX_WORDS at
+    most, and none from a header control on ("The Beachbody Blog | Skip to content")."""
+    words = list(_WORD.finditer(text, start, start + TITLE_MAX_CHARS))[:SITE_MAX_WORDS]
+    for k, word in enumerate(words):
+        if k and _control_at(text, word.start()):
+            return words[:k]
+    return words
+
+
+def _control_at(text: str, at: int) -> bool:
+    """Whether a capitalised header control starts at `at` (after its white space)."""
+    words = [w.group() for w in _WORD.finditer(text, at, at + 40)][:CONTROL_MAX_WORDS]
+    if not words or not words[0][:1].isupper():
+        return False
+    return any(" ".join(words[:n]).casefold() in HEADER_CONTROLS for n in range(1, len(words) + 1))
 
 
 def title_end(line: str) -> int:
@@ -310,13 +436,14 @@ def title_end(line: str) -> int:
     sep = _TITLE_END.search(line, 0, TITLE_MAX_CHARS)
     if sep is None:
         return 0
-    words = list(_WORD.finditer(line, sep.end(), sep.end() + TITLE_MAX_CHARS))[:SITE_MAX_WORDS]
+    words = _site_words(line, sep.end())
     return words[-1].end() if words else sep.end()
 
 
-_AFTER_DATE = re.compile(r"(?:\s+[A-Z]{1,4}\b)?(?=\s+[\"“‘(]?[A-Z0-9])")
-"""What may follow a header date before the next text node: a time zone ("10:31 pm CST"), then
-a capitalised word or a number with no punctuation between ("... 2019 Police said")."""
+_AFTER_DATE = re.compile(r"(?:Z|[+-]\d\d:?\d\d)?(?:\s+[A-Z]{1,4}\b)?(?=\s+[\"“‘(]?[A-Z0-9])")
+"""What may follow a header date before the next text node: a time zone ("10:31 pm CST",
+"2019-11-19T12:48:14Z"), then a capitalised word or a number with no punctuation between ("...
+2019 Police said")."""
 
 
 _RELATIVE_UNITS = "sec second min minute hr hour day week month year".split()
@@ -334,7 +461,8 @@ def date_cuts(piece: str) -> list[int]:
     line of a byline block, which the date reader accepts only on a line of its own."""
     out = [m.end() for m in _RELATIVE.finditer(piece)] if " ago " in piece else []
     for found in find_dates(piece):
-        after = _AFTER_DATE.match(piece, found.end)
+        end = found.end - 1 if piece[found.end - 1].isspace() else found.end  # "08:00 " read with its space
+        after = _AFTER_DATE.match(piece, end)
         if after and after.end() < len(piece):
             out.append(after.end())
     return out
@@ -375,7 +503,21 @@ def byline_cuts(piece: str) -> list[int]:
             n += 1
         if n and len(words) > n and (_dated(words[n].group()) or (n == NAME_MAX_WORDS and _opens_item(words[n].group()))):
             out.append(words[n].start())
+        elif len(words) > n and words[n].group().endswith(",") and (date := _date_after_names(piece, m.end())):
+            out.append(date)
     return out
+
+
+def _date_after_names(piece: str, start: int) -> int | None:
+    """Offset of the date that ends a byline's list of names from `start`, "By Ann Lee, Tom
+    Park and Kim Ho | November 20, 2019", or None: only names, commas and "and" come before it."""
+    for w in list(_WORD.finditer(piece, start, start + 20 * NAME_LIST_WORDS))[:NAME_LIST_WORDS]:
+        word = w.group()
+        if _dated(word):
+            return w.start()
+        if word not in _LIST_JOINS and not _NAME_WORD.fullmatch(word.rstrip(",")):
+            return None
+    return None
 
 
 def _dated(word: str) -> bool:
@@ -410,12 +552,33 @@ _SECTIONS = _section_phrases()
 _COUNT = re.compile(r"\d{1,4}")
 
 
+_AD_LABELS = frozenset(("advertisement", "advertisements")) & UI_WORDS
+"""The label of an ad slot between two paragraphs ("... in November. Advertisement At first,
+his doctor ..."): a node of its own, never a sentence's first word."""
+_ONE_WORD_LABELS = frozenset(p for p in END_OF_ARTICLE_HEADINGS | HEADLINE_LIST_HEADINGS if " " not in p) | _AD_LABELS
+"""One-word headings after the article or over a headline list ("Tags", "Comments", "Related",
+"Trending"), and ad labels: cut only where they open a piece, right after a sentence's end, since
+inside a run they are as often a menu's word."""
+
+
+def _opening_heading(piece: str) -> list[int]:
+    """[the end of] a one-word section heading (`_ONE_WORD_LABELS`) that opens `piece` before a
+    capitalised word, "Tags | Kristi Noem South Dakota ...", or []: "Comments made ..." opens a
+    sentence."""
+    head = _WORD.search(piece)
+    if head is None or not head.group()[0].isupper() or head.group().casefold().rstrip(":") not in _ONE_WORD_LABELS:
+        return []
+    nxt = _WORD.search(piece, head.end())
+    return [head.end()] if nxt is not None and _opens_item(nxt.group()) else []
+
+
 def section_cuts(piece: str) -> list[int]:
     """Offsets around a section heading glued between text nodes, "... on Monday. | Join the
     Conversation | When submitting content ...": cut out, it is the line the rules read as the
     end of the article or the head of a headline list. The heading is capitalised (or counted)
-    and the next node starts with a capital or a number."""
-    out = []
+    and the next node starts with a capital or a number. A one-word heading or an ad label
+    counts only where it opens the piece (`_opening_heading`)."""
+    out = _opening_heading(piece)
     for m in _ITEM_HEAD.finditer(piece):
         head = m.group()
         tails = _SECTIONS.get(COUNT_KEY if _COUNT.fullmatch(head) else head.casefold())
