@@ -228,11 +228,8 @@ def _find_dates(line: str, month_first: bool, year: int | None) -> tuple[FoundDa
     """find_dates, cached: the title, byline and date steps ask about the same header lines
     (the title step about each line up to four times), and even the cheap test for a line
     without a date costs more than the cache's answer."""
-    if year is None:
-        if not _MAYBE_DATE.search(line):
-            return ()
-    elif _DIGITS.isdisjoint(line):
-        return ()  # a date without its year ("Nov 18") needs a digit only
+    if _DIGITS.isdisjoint(line):
+        return ()  # every form needs a digit; `_dated_matches` tests for a year or a numeric date
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
     matches = _dated_matches(line) + (_year_less_matches(line) if year else ())

@@ -552,7 +552,7 @@ _SECTIONS = _section_phrases()
 _COUNT = re.compile(r"\d{1,4}")
 
 
-_AD_LABELS = frozenset(("advertisement", "advertisements")) & UI_WORDS
+_AD_LABELS = frozenset(("advertisement", "advertisements"))
 """The label of an ad slot between two paragraphs ("... in November. Advertisement At first,
 his doctor ..."): a node of its own, never a sentence's first word."""
 _ONE_WORD_LABELS = frozenset(p for p in END_OF_ARTICLE_HEADINGS | HEADLINE_LIST_HEADINGS if " " not in p) | _AD_LABELS

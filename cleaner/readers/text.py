@@ -287,19 +287,17 @@ def _lines(page: _PageLines, unglue: bool) -> list[_Line]:
     add = _add_unglued if unglue else _add_line
     lines, limit, spaced = page.lines, page.limit, page.spaced
     long_title = limit >= len(lines[0][1]) > TITLE_MAX_CHARS
-    cut_headlines = spaced or unglue or long_title or any(len(line) > limit for _, line in lines)
-    headlines = page.headlines() if cut_headlines else []
     # A first line longer than a <title>, whose headline recurs further down, is the <title> on
     # one source line with the header (logo, menus, the headline again, byline, date), as
     # get_text(" ") and its kin print it: it is cut like an over-long line. Without the
     # recurring headline a long first line is left as it is.
-    title_run_on = long_title and len(headlines) > 1
+    title_run_on = long_title and len(page.headlines()) > 1
     # where get_text(" ") or get_text() ran the headline on with other text nodes, it is cut out
     copies = page.copies() if spaced or unglue else {}
     for lineno, (pos, line) in enumerate(lines, 1):
         if len(line) <= limit and not (lineno == 1 and title_run_on):
             if spaced and SEAM_SPACES in line and (seams := seam_cuts(line, False)):
-                _add_seamed(out, add, lineno, pos, line, _with_copies(seams, headlines[1:], pos, len(line)))
+                _add_seamed(out, add, lineno, pos, line, _with_copies(seams, page.headlines()[1:], pos, len(line)))
             elif lineno in copies:
                 _add_seamed(out, add, lineno, pos, line, copies[lineno])
             elif unglue:
@@ -405,7 +403,7 @@ def _segments(cuts: list[int], seams: list[int], length: int) -> list[tuple[int,
 
 
 def _mark_cut(out: list[_Line], i: int) -> None:
-    """Make out[i], a piece that starts after a seam, `_CUT`: no paragraph goes on into it
+    """Make out[i], a piece that starts after a seam or a byline's start, `_CUT`: no paragraph goes on into it
     ("Flat Irons" / "by Regan" would join as a sentence going on)."""
     if i < len(out) and out[i][3] == _WHOLE:
         out[i] = (*out[i][:3], _CUT)
