@@ -35,9 +35,10 @@ _COPYRIGHT_AGENCY = re.compile(
     re.I,
 )
 _PLACE_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
-_COPYRIGHT_LETTERS = "opyr"
-"""Letters of "copyright" that only their own ASCII capitals match case-insensitively: a block
-whose case-folded text lacks them (and the sign) is not searched for an agency copyright."""
+_COPYRIGHT_CORE = "opyr"
+"""A substring of "copyright" that every case-insensitive match of it holds once case-folded
+(unlike "c", "i", "g", "h" and "t", these letters have no other character matching them): a
+block whose folded text lacks it, and the sign, is not searched for an agency copyright."""
 
 
 @dataclass(slots=True)
@@ -114,7 +115,7 @@ def closing_agency(blocks: Sequence[Block], body: Sequence[Block]) -> tuple[str 
     else:
         candidates = []
     for block in candidates:
-        if "©" not in block.text and _COPYRIGHT_LETTERS not in block.low:
+        if "©" not in block.text and _COPYRIGHT_CORE not in block.low:
             continue  # most closing paragraphs: the case-insensitive search tries every position
         m = _COPYRIGHT_AGENCY.search(block.text)
         if m:
